@@ -1,0 +1,5 @@
+"""The HTTP API: FastAPI app over a Store."""
+
+from .app import create_app
+
+__all__ = ["create_app"]

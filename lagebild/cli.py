@@ -1,0 +1,235 @@
+"""The `lagebild` command: parses options and calls the library, nothing more.
+
+Exit codes: 0 success; 1 some inputs could not be read (the rest was processed) or an
+operation failed; 2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import evaluate
+from .errors import ConfigError, LagebildError, ReadError
+from .export import COLUMN_SETS, WRITERS
+from .models import event_json_schema
+from .pipeline import batched, process, processed
+from .read import read_paths
+from .settings import setting
+
+app = typer.Typer(
+    help="Turn German and English news into ACLED-style conflict events with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+DatabaseOption = Annotated[
+    str,
+    typer.Option("--db", envvar="LAGEBILD_DATABASE_URL", help="SQLite file or database URL.",
+                 show_default=True),
+]
+
+
+class ExportFormat(str, Enum):
+    acled = "acled"
+    geojson = "geojson"
+    jsonl = "jsonl"
+
+
+class Columns(str, Enum):
+    current = "current"
+    legacy = "legacy"
+
+
+class Part(str, Enum):
+    all = "all"
+    tune = "tune"
+    heldout = "heldout"
+
+
+@contextmanager
+def reported_errors():
+    """Turn lagebild's errors into a one-line message and the error's exit code."""
+    try:
+        yield
+    except LagebildError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(error.exit_code) from None
+
+
+def progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=False, disable=not err.is_terminal,
+    )
+
+
+def report(error: ReadError) -> None:
+    err.print(f"[yellow]skipped[/yellow] {error}", highlight=False)
+
+
+@contextmanager
+def output(path: Path | None):
+    if path is None:
+        yield sys.stdout
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of news to read.")],
+    db: DatabaseOption = setting("database_url"),
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 100,
+) -> None:
+    """Read documents, code their events and store both (already stored documents are skipped)."""
+    from .store import Store
+
+    with reported_errors():
+        store = Store(db)
+        failures = added = seen = 0
+        with progress() as bar:
+            task = bar.add_task("ingesting", total=None)
+            for batch in batched(processed(read_paths(paths)), batch_size):
+                good = [item for item in batch if not isinstance(item, ReadError)]
+                for error in (item for item in batch if isinstance(item, ReadError)):
+                    report(error)
+                    failures += 1
+                added += store.add(good)
+                seen += len(good)
+                bar.update(task, advance=len(batch))
+        err.print(f"{seen} documents read, {added} new, {seen - added} already stored; "
+                  f"{failures} could not be read; {store.count_events()} events in {db}")
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of news to read.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+) -> None:
+    """Code the events of documents and write them as JSON Lines (nothing is stored)."""
+    failures = 0
+    with reported_errors(), output(out) as handle:
+        for item in processed(read_paths(paths)):
+            if isinstance(item, ReadError):
+                report(item)
+                failures += 1
+                continue
+            for event in item[1]:
+                handle.write(event.model_dump_json() + "\n")
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.acled,
+    columns: Annotated[Columns, typer.Option(help="ACLED columns: current or pre-2023.")] = Columns.current,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+    db: DatabaseOption = setting("database_url"),
+) -> None:
+    """Write every stored event as ACLED CSV, GeoJSON or JSON Lines."""
+    from .store import Store
+
+    with reported_errors():
+        store = Store(db)
+        with output(out) as handle:
+            events = store.iter_events()
+            if format is ExportFormat.acled:
+                count = WRITERS["acled"](events, handle, columns.value)
+            else:
+                count = WRITERS[format.value](events, handle)
+        err.print(f"{count} events written")
+
+
+@app.command()
+def serve(
+    db: DatabaseOption = setting("database_url"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = setting("host"),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = int(setting("port")),
+) -> None:
+    """Serve the API (and dashboard) over the stored events."""
+    import uvicorn
+
+    from .api import create_app
+    from .store import Store
+
+    with reported_errors():
+        application = create_app(Store(db), page_size=int(setting("page_size")))
+    err.print(f"serving {db} at http://{host}:{port}/events (API docs at /docs)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command(name="eval")
+def evaluate_command(
+    gold: Annotated[Path | None, typer.Option(help="Gold events (JSON Lines, gold/seed.jsonl format).")] = None,
+    pred: Annotated[Path | None, typer.Option(help="Predicted events (JSON Lines from `extract`).")] = None,
+    acled: Annotated[Path | None, typer.Option(help="ACLED CSV: its notes are extracted and scored against its rows.")] = None,
+    part: Annotated[Part, typer.Option(help="With --acled: score all rows, or one stable half.")] = Part.all,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score predictions against gold events, or the extractor against an ACLED file."""
+    with reported_errors():
+        if (gold is None) == (acled is None):
+            raise ConfigError("give either --gold (with --pred) or --acled")
+        if gold is not None:
+            if pred is None:
+                raise ConfigError("--gold needs --pred")
+            golds = evaluate.checked(evaluate.read_gold, gold)
+            predictions = evaluate.checked(evaluate.read_predictions, pred)
+            scores = evaluate.score(predictions, golds)
+        else:
+            scores = acled_scores(acled, pred, part.value)
+    if as_json:
+        print(json.dumps(scores, indent=2))
+    else:
+        print_scores(scores)
+
+
+def acled_scores(path: Path, pred: Path | None, part: str) -> dict:
+    """Extract the notes of an ACLED file (or read `pred`) and score them against its rows."""
+    golds = [g for g in evaluate.read_acled_gold(path) if part in ("all", evaluate.acled_part(g.doc))]
+    wanted = {g.doc for g in golds}
+    if pred is not None:
+        predictions = evaluate.checked(evaluate.read_predictions, pred)
+    else:
+        documents = [d for d in read_paths([path]) if not isinstance(d, ReadError) and d.id in wanted]
+        predictions = []
+        with progress() as bar:
+            for _, events in bar.track(map(process, documents), total=len(documents),
+                                       description="extracting"):
+                predictions += events
+    predictions = [e for e in predictions if e.sources and e.sources[0].doc_id in wanted]
+    return {"part": part, **evaluate.score(predictions, golds),
+            "documents": evaluate.score_documents(predictions, golds)}
+
+
+def print_scores(scores: dict) -> None:
+    console = Console()
+    for section, values in scores.items():
+        if not isinstance(values, dict):
+            console.print(f"{section}: {values}")
+            continue
+        table = Table(title=section.replace("_", " "), title_justify="left")
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        for name, value in values.items():
+            table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+        console.print(table)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the event record."""
+    print(json.dumps(event_json_schema(), indent=2, ensure_ascii=False))

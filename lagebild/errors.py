@@ -1,0 +1,50 @@
+"""lagebild's errors, one hierarchy so one handler can map them to exit codes and HTTP status.
+
+    LagebildError
+     ├── ReadError        a document could not be read (file, line, reason)
+     ├── ResourceError    a language data file is missing or malformed
+     ├── StorageError     the database refused an operation
+     ├── ConfigError      a setting or option has an unusable value
+     └── EvalError        a gold or prediction file cannot be scored
+"""
+
+from __future__ import annotations
+
+
+class LagebildError(Exception):
+    """Base class of every error lagebild raises on purpose."""
+
+    exit_code = 1
+    http_status = 500
+
+
+class ReadError(LagebildError):
+    """A document (or one line of a multi-document file) could not be read."""
+
+    http_status = 400
+
+    def __init__(self, path: str, reason: str, line: int | None = None):
+        self.path, self.reason, self.line = path, reason, line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+class ResourceError(LagebildError):
+    """A language resource file is missing or has a malformed row."""
+
+
+class StorageError(LagebildError):
+    """The store could not complete an operation."""
+
+
+class ConfigError(LagebildError):
+    """A setting or command-line option has an unusable value."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class EvalError(LagebildError):
+    """A gold, prediction or ACLED file cannot be scored."""
+
+    exit_code = 2

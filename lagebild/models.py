@@ -1,0 +1,152 @@
+"""The typed records every stage shares: Document, Sentence, Source, Evidence and Event.
+
+The Event model is the contract of DESIGN.md's event record; `event.schema.json`, shipped in the
+package, is generated from it (`lagebild schema`) and a test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from . import taxonomy
+
+InterCode = Annotated[int, Field(ge=1, le=8)]
+
+
+class Document(BaseModel):
+    """One article. `text` is the source exactly as read; extraction starts at `body_start`."""
+
+    id: str
+    text: str
+    body_start: int = 0
+    published: str | None = Field(
+        None, description="ISO date, possibly partial: YYYY-MM or YYYY-MM-DD"
+    )
+    url: str | None = None
+    title: str | None = None
+    language: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+
+class Sentence(BaseModel):
+    """A sentence of a document, located by character offsets into `Document.text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Source(BaseModel):
+    doc_id: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+    @classmethod
+    def of(cls, document: Document) -> Source:
+        return cls(
+            doc_id=document.id,
+            url=document.url,
+            title=document.title,
+            published=document.published,
+            language=document.language,
+        )
+
+
+class Evidence(BaseModel):
+    """The words of a source behind one coded field: `text == source_text[start:end]`.
+
+    `start` and `end` are null only when the value came from the document's metadata (a feed's
+    publication date, say) rather than from its text.
+    """
+
+    doc_id: str
+    field: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class Event(BaseModel):
+    """One coded event, as ACLED would code it, with its sources and evidence."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event_id: str = ""
+    event_date: dt.date
+    time_precision: Literal[1, 2, 3]
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    actor2: str | None = None
+    assoc_actor_1: str | None = None
+    assoc_actor_2: str | None = None
+    inter1: InterCode
+    inter2: InterCode | None = None
+    interaction: int = 0
+    disorder_type: str = ""
+    civilian_targeting: bool = False
+    country: str | None = None
+    iso3: str | None = Field(None, min_length=3, max_length=3)
+    admin1: str | None = None
+    admin2: str | None = None
+    location: str | None = None
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    geonames_id: int | None = None
+    geo_precision: Literal[1, 2, 3] | None = None
+    fatalities: int = Field(0, ge=0)
+    sources: list[Source] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    confidence: float = Field(0.5, ge=0, le=1)
+    notes: str = ""
+
+    @model_validator(mode="after")
+    def _derive(self) -> Event:
+        """Check the taxonomy and derive what ACLED derives, so no record can disagree."""
+        types = taxonomy.sub_event_types()
+        if self.sub_event_type not in types:
+            raise ValueError(f"unknown sub_event_type {self.sub_event_type!r}")
+        if types[self.sub_event_type][0] != self.event_type:
+            raise ValueError(f"{self.sub_event_type!r} is not a sub-type of {self.event_type!r}")
+        self.disorder_type = types[self.sub_event_type][1]
+        self.interaction = taxonomy.interaction(self.inter1, self.inter2)
+        self.civilian_targeting = (
+            self.inter2 == 7 and self.event_type in taxonomy.CIVILIAN_TARGET_TYPES
+        )
+        if not self.event_id:
+            self.event_id = self.stable_id()
+        return self
+
+    def stable_id(self) -> str:
+        """Same sources, date, type, actors and place give the same id on every machine."""
+        key = [
+            sorted(source.doc_id for source in self.sources),
+            self.event_date.isoformat(),
+            self.sub_event_type,
+            sorted(filter(None, (self.actor1, self.actor2))),
+            self.location or "",
+        ]
+        digest = hashlib.sha1(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+        return f"lb-{digest[:16]}"
+
+
+def event_json_schema() -> dict:
+    """The JSON Schema of the event record, as shipped in `event.schema.json`."""
+    schema = Event.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "lagebild event"
+    return schema

@@ -1,0 +1,48 @@
+"""The stages in order: read → language → sentences → extract (with geoparse) → merge → store.
+
+`process` is the pure per-document step, the same in one process, a pool or on a cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from .errors import ReadError
+from .extraction import extract as extract_events
+from .language import with_language
+from .models import Document, Event
+from .read import ReadResult
+
+
+def process(document: Document) -> tuple[Document, list[Event]]:
+    """A document with its language set, and the events it reports."""
+    document = with_language(document)
+    return document, extract_events(document)
+
+
+def processed(items: Iterable[ReadResult]) -> Iterator[tuple[Document, list[Event]] | ReadError]:
+    """Process every readable document; pass read errors through so callers can report them."""
+    for item in items:
+        yield item if isinstance(item, ReadError) else process(item)
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def extract_text(
+    text: str,
+    published: str | None = None,
+    language: str | None = None,
+    doc_id: str = "text",
+    url: str | None = None,
+    title: str | None = None,
+) -> list[Event]:
+    """Code the events a text reports: `lagebild.extract("…", published="2022-01-24")`."""
+    document = Document(
+        id=doc_id, text=text, published=published, language=language, url=url, title=title
+    )
+    return process(document)[1]

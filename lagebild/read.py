@@ -1,0 +1,297 @@
+"""Read news from files into Documents: plain text (with lagebild's header), JSONL, CSV,
+ACLED CSV, HTML and RSS/Atom.
+
+`read_paths` yields a Document for every article it can read and a ReadError (file, line,
+reason) for every one it cannot, so one broken input never stops a batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import email.utils
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import ReadError
+from .models import Document
+
+ReadResult = Document | ReadError
+
+SUFFIX_FORMATS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".html": "html", ".htm": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}  # fmt: skip
+
+DATE_HEADER = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])[ \t]*")
+FIELD_HEADER = re.compile(r"(url|title|lang)[ \t]+(\S.*)")
+ISO_DATE_PREFIX = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+TABLE_FIELDS = ("id", "text", "published", "url", "title", "language")
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
+    """Read files and folders (recursively, files with known suffixes) in the order given."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIX_FORMATS):
+                yield from read_file(child)
+        else:
+            yield from read_file(path)
+
+
+def read_file(path: str | Path) -> Iterator[ReadResult]:
+    """Read one file of any supported format; the format comes from its suffix or its content."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        yield ReadError(name, f"cannot open ({error.strerror or error})")
+        return
+    try:
+        text = decode(name, data)
+    except ReadError as error:
+        yield error
+        return
+    reader = READERS[sniff_format(Path(path).suffix.lower(), text)]
+    yield from reader(name, text)
+
+
+def decode(name: str, data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise ReadError(name, "binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ReadError(name, f"not UTF-8 text (bad byte at offset {error.start})", line) from None
+    if not text.strip():
+        raise ReadError(name, "empty file")
+    return text
+
+
+def sniff_format(suffix: str, text: str) -> str:
+    """The format named by the suffix, else guessed from the first characters."""
+    if suffix in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffix]
+    head = text.lstrip()[:500].lower()
+    if head.startswith("<?xml") or "<rss" in head or "<feed" in head:
+        return "feed"
+    if head.startswith("<!doctype html") or head.startswith("<html"):
+        return "html"
+    return "text"
+
+
+def parse_text(name: str, text: str) -> Iterator[ReadResult]:
+    """Plain text, optionally opening with `date YYYY-MM[-DD]` and `url`/`title`/`lang` lines."""
+    yield document_from_text(name, text)
+
+
+def document_from_text(doc_id: str, text: str) -> Document:
+    header = DATE_HEADER.match(text)
+    if not header:
+        return Document(id=doc_id, text=text)
+    fields = {"published": header.group(1)}
+    position = header.end()
+    if text[position : position + 1] in ("\n", "\r", ""):
+        position, fields = read_field_lines(text, position, fields)
+    return Document(
+        id=doc_id,
+        text=text,
+        body_start=position,
+        published=fields["published"],
+        url=fields.get("url"),
+        title=fields.get("title"),
+        language=fields.get("lang"),
+    )
+
+
+def read_field_lines(text: str, position: int, fields: dict) -> tuple[int, dict]:
+    """Consume `url`/`title`/`lang` lines after the date line, up to the first blank line."""
+    lines = text[position:].splitlines(keepends=True)
+    position += len(lines[0]) if lines and not lines[0].strip() else 0
+    for line in lines[1:] if lines and not lines[0].strip() else lines:
+        match = FIELD_HEADER.fullmatch(line.strip())
+        if not line.strip():
+            return position + len(line), fields
+        if not match:
+            return position, fields
+        fields[match.group(1)] = match.group(2).strip()
+        position += len(line)
+    return position, fields
+
+
+def parse_jsonl(name: str, text: str) -> Iterator[ReadResult]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield ReadError(name, f"invalid JSON ({error.msg} at column {error.colno})", number)
+            continue
+        if not isinstance(record, dict):
+            yield ReadError(name, "a line must hold a JSON object", number)
+            continue
+        yield document_from_record(name, number, record)
+
+
+def parse_csv(name: str, text: str) -> Iterator[ReadResult]:
+    rows = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = rows.fieldnames or []
+        if {"notes", "event_id_cnty"} <= set(header):
+            yield from acled_documents(name, rows)
+            return
+        for row in rows:
+            line = rows.line_num
+            if None in row or None in row.values():
+                yield ReadError(name, f"row has {len(row) - 1 + len(row.get(None) or [])} "
+                                f"cells, header has {len(header)}", line)
+                continue
+            yield document_from_record(name, line, row)
+    except csv.Error as error:
+        yield ReadError(name, f"broken CSV ({error}); rest of file skipped", rows.line_num)
+
+
+def acled_documents(name: str, rows: csv.DictReader) -> Iterator[ReadResult]:
+    """ACLED exports: each row's `notes` is one document, published at its upload `timestamp`."""
+    for row in rows:
+        line = rows.line_num
+        doc_id = row.get("event_id_cnty") or row.get("data_id") or f"{name}#{line}"
+        if not (row.get("notes") or "").strip():
+            yield ReadError(name, f"ACLED row {doc_id} has no notes", line)
+            continue
+        yield Document(
+            id=doc_id,
+            text=row["notes"],
+            published=timestamp_date(row.get("timestamp")),
+            language="en",
+        )
+
+
+def timestamp_date(value: str | None) -> str | None:
+    if not value or not value.strip().isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), dt.UTC).date().isoformat()
+
+
+def document_from_record(name: str, line: int, record: dict) -> ReadResult:
+    """A JSONL object or CSV row with `text` and optional `id, published, url, title, language`."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return ReadError(name, "field 'text' is missing or empty", line)
+    for field in TABLE_FIELDS:
+        value = record.get(field)
+        if value is not None and not isinstance(value, str | int):
+            return ReadError(name, f"field {field!r} must be a string", line)
+    try:
+        published = normalise_date(record.get("published"))
+    except ValueError:
+        return ReadError(name, f"field 'published' is not a date: {record['published']!r}", line)
+    return Document(
+        id=str(record.get("id") or f"{name}#{line}"),
+        text=text,
+        published=published,
+        url=record.get("url") or None,
+        title=record.get("title") or None,
+        language=record.get("language") or None,
+    )
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO dates (any time part dropped) and RFC 822 feed dates to YYYY-MM[-DD]."""
+    if not value or not str(value).strip():
+        return None
+    value = str(value).strip()
+    match = ISO_DATE_PREFIX.match(value)
+    if match:
+        dt.date.fromisoformat(match.group() if len(match.group()) == 10 else match.group() + "-01")
+        return match.group()
+    parsed = email.utils.parsedate_to_datetime(value)
+    return parsed.date().isoformat()
+
+
+def parse_html(name: str, text: str) -> Iterator[ReadResult]:
+    import trafilatura
+
+    article = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    if article is None or not (article.text or "").strip():
+        yield ReadError(name, "no article text found in the HTML")
+        return
+    yield Document(
+        id=name,
+        text=article.text,
+        published=safe_date(article.date),
+        url=article.url,
+        title=article.title,
+        language=article.language,
+    )
+
+
+def parse_feed(name: str, text: str) -> Iterator[ReadResult]:
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        reason = feed.get("bozo_exception") or "no entries"
+        yield ReadError(name, f"not a readable RSS/Atom feed ({reason})")
+        return
+    for number, entry in enumerate(feed.entries, 1):
+        body = html_to_text(entry_html(entry))
+        title = html_to_text(entry.get("title", ""))
+        if not (body or title):
+            yield ReadError(name, f"feed entry {number} has neither title nor text")
+            continue
+        yield Document(
+            id=entry.get("id") or entry.get("link") or f"{name}#{number}",
+            text="\n\n".join(part for part in (title, body) if part),
+            published=feed_date(entry),
+            url=entry.get("link"),
+            title=title or None,
+            language=(entry.get("language") or feed.feed.get("language") or "")[:2] or None,
+        )
+
+
+def entry_html(entry) -> str:
+    if entry.get("content"):
+        return entry.content[0].get("value", "")
+    return entry.get("summary", "")
+
+
+def feed_date(entry) -> str | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return dt.date(*parsed[:3]).isoformat() if parsed else None
+
+
+def html_to_text(fragment: str) -> str:
+    """Text of an HTML fragment, as a reader sees it (tags dropped, entities resolved)."""
+    import lxml.html
+
+    if not fragment.strip():
+        return ""
+    if "<" not in fragment and "&" not in fragment:
+        return fragment.strip()
+    return " ".join(lxml.html.fromstring(fragment).text_content().split())
+
+
+def safe_date(value: str | None) -> str | None:
+    try:
+        return normalise_date(value)
+    except (ValueError, TypeError):
+        return None
+
+
+READERS = {
+    "text": parse_text,
+    "jsonl": parse_jsonl,
+    "csv": parse_csv,
+    "html": parse_html,
+    "feed": parse_feed,
+}

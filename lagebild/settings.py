@@ -1,0 +1,34 @@
+"""Every setting once: name, default, help, and the environment variable that overrides it."""
+
+from __future__ import annotations
+
+import os
+from typing import NamedTuple
+
+
+class Setting(NamedTuple):
+    name: str
+    default: str
+    help: str
+
+    @property
+    def env(self) -> str:
+        return f"LAGEBILD_{self.name.upper()}"
+
+    def value(self) -> str:
+        return os.environ.get(self.env, self.default)
+
+
+SETTINGS = {
+    s.name: s
+    for s in [
+        Setting("database_url", "sqlite:///lagebild.db", "Where events are stored (SQLAlchemy URL)."),
+        Setting("host", "127.0.0.1", "Address `lagebild serve` listens on."),
+        Setting("port", "8000", "Port `lagebild serve` listens on."),
+        Setting("page_size", "100", "Events per page of /events unless `limit` says otherwise."),
+    ]
+}
+
+
+def setting(name: str) -> str:
+    return SETTINGS[name].value()
