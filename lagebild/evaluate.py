@@ -194,14 +194,12 @@ def pair_score(event: Event, gold: Gold) -> float:
 
 
 def doc_key(doc_id: str, gold_docs: set[str]) -> str:
-    """The gold document a prediction belongs to: equal, or the gold path is its tail."""
+    """The gold document a prediction belongs to: equal, or the longest gold path that ends it."""
     if doc_id in gold_docs:
         return doc_id
     tail = doc_id.replace("\\", "/")
-    for gold_doc in gold_docs:
-        if tail.endswith("/" + gold_doc):
-            return gold_doc
-    return doc_id
+    tails = [gold_doc for gold_doc in gold_docs if tail.endswith("/" + gold_doc)]
+    return max(tails, key=len) if tails else doc_id
 
 
 def match(predictions: list[Event], golds: list[Gold]) -> tuple[list[tuple[Event, Gold]], int, int]:

@@ -100,17 +100,22 @@ def looks_like_name(token: Token) -> bool:
 
 
 def find_places(
-    tokens: list[Token], gazetteer: Gazetteer, near_words=frozenset(), stop_words=frozenset()
+    tokens: list[Token],
+    gazetteer: Gazetteer,
+    near_words=frozenset(),
+    stop_words=frozenset(),
+    skip=frozenset(),
 ) -> list[Mention]:
     """Capitalised token runs that name a place ("al-Hasakahs" also as "al-Hasakah").
 
     A single word that is a stop word of the language ("Die", "Dabei") is never a place, though
-    GeoNames lists such words as alternate names.
+    GeoNames lists such words as alternate names; nor is a token at a `skip` index (an actor's
+    name, say).
     """
     mentions, i = [], 0
     while i < len(tokens):
         token = tokens[i]
-        candidate = looks_like_name(token) and token.folded not in stop_words
+        candidate = i not in skip and looks_like_name(token) and token.folded not in stop_words
         found = longest_place_at(tokens, i, gazetteer, near_words) if candidate else None
         if found:
             mention, length = found

@@ -124,9 +124,7 @@ class Event(BaseModel):
             raise ValueError(f"{self.sub_event_type!r} is not a sub-type of {self.event_type!r}")
         self.disorder_type = types[self.sub_event_type][1]
         self.interaction = taxonomy.interaction(self.inter1, self.inter2)
-        self.civilian_targeting = (
-            self.inter2 == 7 and self.event_type in taxonomy.CIVILIAN_TARGET_TYPES
-        )
+        self.civilian_targeting = taxonomy.civilians_targeted(self.sub_event_type, self.inter2)
         if not self.event_id:
             self.event_id = self.stable_id()
         return self

@@ -6,12 +6,8 @@ from functools import cache
 
 from .resources import lang_file, read_table
 
-CIVILIAN_TARGET_TYPES = {
-    "Violence against civilians",
-    "Explosions/Remote violence",
-    "Riots",
-    "Protests",
-}
+# Where ACLED marks "Civilians targeted" when civilians are the target (codebook, 2023 columns).
+CIVILIAN_TARGET_TYPES = {"Violence against civilians", "Explosions/Remote violence", "Riots"}
 
 
 @cache
@@ -28,6 +24,13 @@ def actor_types() -> dict[int, str]:
     """ACLED inter codes 1-8 and their names."""
     rows = read_table(lang_file("base", "actor_types.tsv"), ("code", "name"))
     return {int(row["code"]): row["name"] for row in rows}
+
+
+def civilians_targeted(sub_event_type: str, inter2: int | None) -> bool:
+    """ACLED's civilian_targeting: civilians are the target, or force was used on protesters."""
+    if sub_event_type == "Excessive force against protesters":
+        return True
+    return inter2 == 7 and event_type_of(sub_event_type) in CIVILIAN_TARGET_TYPES
 
 
 def event_type_of(sub_event_type: str) -> str:

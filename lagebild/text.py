@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
 class Token(NamedTuple):

@@ -25,14 +25,26 @@ class ActorMention(NamedTuple):
 
 
 def actor_mentions(tokens: list[Token], lexicon: Lexicon) -> list[ActorMention]:
-    """Actors named in the tokens, in order of appearance, each name once."""
-    seen, mentions = set(), []
+    """Actors named in the tokens, in order of appearance, each name once.
+
+    A generic word right after a named group belongs to it: "Al Shabaab militants" is one actor.
+    """
+    seen, mentions, named_end = set(), [], None
     for term, first, end in sorted(find_terms(lexicon.actors, tokens), key=lambda m: m[1]):
+        generic = "{" in term.label
+        if generic and first == named_end:
+            continue
+        named_end = None if generic else end
         if term.label not in seen:
             seen.add(term.label)
             info = lexicon.actor_info[term.label]
             mentions.append(ActorMention(info.name, info.inter, tokens[first].start, tokens[end - 1].end))
     return mentions
+
+
+def actor_token_positions(tokens: list[Token], lexicon: Lexicon) -> set[int]:
+    """Indexes of tokens inside actor names, which are therefore not place names ("Al Shabaab")."""
+    return {i for _, first, end in find_terms(lexicon.actors, tokens) for i in range(first, end)}
 
 
 def assign_actors(

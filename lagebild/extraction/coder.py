@@ -16,7 +16,7 @@ from ..merge import merge_events
 from ..models import Document, Event, Evidence, Sentence, Source
 from ..sentences import pipeline, split_sentences
 from ..text import Token, tokenize
-from .actors import ActorMention, actor_mentions, assign_actors
+from .actors import ActorMention, actor_mentions, actor_token_positions, assign_actors
 from .dates import DAY, DateMention, document_date, sentence_date
 from .lexicon import Lexicon, available_languages, find_terms, load_language
 from .numbers import Count, fatality_counts
@@ -69,7 +69,11 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geoparse.Gaze
     sentences = split_sentences(document)
     tokens = [tokenize(s.text, s.start) for s in sentences]
     stop_words = language_stop_words(lexicon.language)
-    places = [geoparse.find_places(t, gazetteer, lexicon.near_words, stop_words) for t in tokens]
+    places = [
+        geoparse.find_places(t, gazetteer, lexicon.near_words, stop_words,
+                             actor_token_positions(t, lexicon))
+        for t in tokens
+    ]
     country = geoparse.document_country([m for ms in places for m in ms])
     reference = document_date(document)
     return Context(document, lexicon, gazetteer, sentences, tokens, places, country, reference)

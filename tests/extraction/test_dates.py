@@ -1,0 +1,43 @@
+"""Event dates resolved against the document date, with ACLED time precision."""
+
+import datetime as dt
+
+import pytest
+
+from lagebild.extraction import load_language
+from lagebild.extraction.dates import DAY, MONTH, DateMention, document_date, sentence_date
+from lagebild.models import Document
+
+MONDAY = DateMention(dt.date(2022, 1, 24), DAY, None, None)
+
+
+def test_weekday_is_the_last_such_day_before_the_article():
+    text = "Die Türkei attackierte am Sonntag einen Militärkonvoi."
+    found = sentence_date(text, 0, load_language("de"), MONDAY)
+    assert found.date == dt.date(2022, 1, 23)
+    assert text[found.start : found.end] == "Sonntag"
+
+
+def test_weekday_needs_a_day_precise_reference():
+    month_only = DateMention(dt.date(2022, 1, 15), MONTH, None, None)
+    assert sentence_date("am Sonntag", 0, load_language("de"), month_only) is None
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "On 9 May 2020, clashes erupted.", dt.date(2020, 5, 9)),
+        ("en", "On May 9, 2020 militants attacked.", dt.date(2020, 5, 9)),
+        ("de", "Am 23. Januar 2022 griffen Kämpfer an.", dt.date(2022, 1, 23)),
+        ("de", "Am 28. Dezember griffen Kämpfer an.", dt.date(2021, 12, 28)),
+    ],
+)
+def test_explicit_dates(language, text, expected):
+    assert sentence_date(text, 0, load_language(language), MONDAY).date == expected
+
+
+def test_month_header_gives_mid_month_with_month_precision_and_a_span():
+    document = Document(id="a", text=" date 2022-01 Text", published="2022-01", body_start=14)
+    found = document_date(document)
+    assert (found.date, found.precision) == (dt.date(2022, 1, 15), MONTH)
+    assert document.text[found.start : found.end] == "2022-01"

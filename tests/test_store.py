@@ -1,0 +1,156 @@
+"""The SQLite store: idempotent ingest, whole batches, paging, WAL and full-text search."""
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from lagebild.errors import StorageError
+from lagebild.models import Event, Source
+from lagebild.store import Store, evidence
+
+PRISON = (
+    "Hasaka, 24. Januar 2022. Am Sonntag griff der Islamische Staat das Gefängnis in al-Hasaka an. "
+    "Mindestens zwei Wärter starben."
+)
+PROTEST = "Berlin, 20. Januar 2022. Rund 300 Menschen demonstrierten friedlich vor dem Reichstag."
+DRONE = "Erbil, 25. Januar 2022. Eine Drohne traf einen Stützpunkt bei Erbil."
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(str(tmp_path / "lagebild.db"))
+
+
+@pytest.fixture
+def batch(make_document, make_event, make_evidence):
+    """Three documents, one event each, every event with evidence spans into its document."""
+    prison = make_document("de/prison.txt", PRISON, title="Angriff auf Gefängnis")
+    protest = make_document("de/protest.txt", PROTEST, url="https://example.org/protest")
+    drone = make_document("de/drone.txt", DRONE)
+    return [
+        (prison, [make_event(
+            sources=[Source.of(prison)],
+            evidence=[make_evidence(prison, "actor1", "Islamische Staat"),
+                      make_evidence(prison, "fatalities", "Mindestens zwei")],
+        )]),
+        (protest, [make_event(
+            event_date=dt.date(2022, 1, 20), event_type="Protests",
+            sub_event_type="Peaceful protest", actor1="Protesters (Germany)", inter1=6,
+            actor2=None, inter2=None, country="Germany", iso3="DEU", location="Berlin",
+            latitude=52.5244, longitude=13.4105, fatalities=0, sources=[Source.of(protest)],
+            evidence=[make_evidence(protest, "event_type", "demonstrierten")],
+        )]),
+        (drone, [make_event(
+            event_date=dt.date(2022, 1, 25), event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike", actor1="Unidentified Armed Group (Iraq)", inter1=3,
+            actor2=None, inter2=None, country="Iraq", iso3="IRQ", location="Erbil",
+            latitude=36.1901, longitude=44.0091, fatalities=0, sources=[Source.of(drone)],
+            evidence=[make_evidence(drone, "sub_event_type", "Drohne")],
+        )]),
+    ]  # fmt: skip
+
+
+def evidence_rows(store: Store) -> int:
+    with store.engine.connect() as connection:
+        return connection.execute(sa.select(sa.func.count()).select_from(evidence)).scalar_one()
+
+
+def by_id(event: Event) -> str:
+    return event.event_id
+
+
+def counts(store: Store) -> tuple[int, int, int]:
+    return store.count_documents(), store.count_events(), evidence_rows(store)
+
+
+def test_events_come_back_with_sources_and_evidence(store, batch):
+    assert store.add(batch) == 3
+    for document, (original,) in batch:
+        stored = store.event(original.event_id)
+        assert stored == original
+        assert stored.sources == [Source.of(document)]
+        assert [span.text for span in stored.evidence] == [
+            document.text[span.start : span.end] for span in stored.evidence
+        ]
+        assert store.document(document.id) == document
+
+
+def test_adding_the_same_batch_twice_changes_nothing(store, batch):
+    store.add(batch)
+    before = counts(store)
+    assert before == (3, 3, 4)
+    assert store.add(batch) == 0
+    assert counts(store) == before
+
+
+def test_same_content_under_another_id_is_skipped(store, batch, make_document):
+    store.add(batch)
+    copy = make_document("copy-of-prison", PRISON)
+    assert store.add([(copy, [])]) == 0
+    assert store.document("copy-of-prison") is None
+    assert store.count_documents() == 3
+
+
+def test_events_are_newest_first_and_paged(store, batch):
+    store.add(batch)
+    dates = [event.event_date.isoformat() for event in store.events()]
+    assert dates == ["2022-01-25", "2022-01-23", "2022-01-20"]
+    pages = [store.events(limit=2, offset=0), store.events(limit=2, offset=2)]
+    assert [len(page) for page in pages] == [2, 1]
+    assert [e.event_id for page in pages for e in page] == [e.event_id for e in store.events()]
+    assert [e.event_id for e in store.iter_events(batch_size=2)] == [
+        e.event_id for e in store.events()
+    ]
+
+
+def test_unknown_event_and_document_are_none(store, batch):
+    store.add(batch)
+    assert store.event("lb-0000000000000000") is None
+    assert store.document("nowhere.txt") is None
+
+
+def test_database_is_in_wal_mode(store):
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_full_text_search_finds_a_german_word(store, batch):
+    store.add(batch)
+    assert store.search_documents("Gefängnis") == ["de/prison.txt"]
+    assert store.search_documents("demonstrierten") == ["de/protest.txt"]
+    assert store.search_documents("Panzer") == []
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "AND", "Gefängnis AND ("])
+def test_malformed_search_query_raises_storage_error(store, batch, query):
+    store.add(batch)
+    with pytest.raises(StorageError, match="bad search query"):
+        store.search_documents(query)
+
+
+def test_crash_mid_batch_keeps_committed_batch_and_leaves_nothing_half_written(store, batch):
+    store.add(batch[:1])
+    before = counts(store)
+
+    def crashing():
+        yield from batch[1:]
+        raise RuntimeError("worker died")
+
+    with pytest.raises(RuntimeError, match="worker died"):
+        store.add(crashing())
+    assert counts(store) == before
+    assert store.document("de/protest.txt") is None
+    assert store.search_documents("demonstrierten") == []
+    assert store.add(batch) == 2
+    assert counts(store) == (3, 3, 4)
+
+
+def test_reopened_store_keeps_the_data(tmp_path, batch):
+    path = str(tmp_path / "lagebild.db")
+    Store(path).add(batch)
+    reopened = Store(path)
+    assert counts(reopened) == (3, 3, 4)
+    assert sorted(reopened.events(), key=by_id) == sorted((e for _, (e,) in batch), key=by_id)
+    assert reopened.search_documents("Drohne") == ["de/drone.txt"]
+    assert reopened.add(batch) == 0
