@@ -1,7 +1,7 @@
 """lagebild turns German and English news into ACLED-style conflict-event data.
 
-    >>> import lagebild
-    >>> events = lagebild.extract("…", published="2022-01-24")
+>>> import lagebild
+>>> events = lagebild.extract("…", published="2022-01-24")
 """
 
 from .errors import ConfigError, EvalError, LagebildError, ReadError, ResourceError, StorageError

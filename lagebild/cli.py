@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,11 +20,11 @@ from rich.table import Table
 
 from . import evaluate
 from .errors import ConfigError, LagebildError, ReadError
-from .export import COLUMN_SETS, WRITERS
+from .export import WRITERS
 from .models import event_json_schema
 from .pipeline import batched, process, processed
 from .read import read_paths
-from .settings import setting
+from .settings import SETTINGS, setting
 
 app = typer.Typer(
     help="Turn German and English news into ACLED-style conflict events with evidence.",
@@ -33,25 +33,30 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 
-DatabaseOption = Annotated[
-    str,
-    typer.Option("--db", envvar="LAGEBILD_DATABASE_URL", help="SQLite file or database URL.",
-                 show_default=True),
-]
+
+def setting_option(name: str, *flags: str) -> typer.models.OptionInfo:
+    """An option whose default, help and environment variable come from `settings`."""
+    return typer.Option(*flags, envvar=SETTINGS[name].env, help=SETTINGS[name].help)
 
 
-class ExportFormat(str, Enum):
+DatabaseOption = Annotated[str, setting_option("database_url", "--db")]
+HostOption = Annotated[str, setting_option("host", "--host")]
+PortOption = Annotated[int, setting_option("port", "--port")]
+DEFAULT_DB = SETTINGS["database_url"].default
+
+
+class ExportFormat(StrEnum):
     acled = "acled"
     geojson = "geojson"
     jsonl = "jsonl"
 
 
-class Columns(str, Enum):
+class Columns(StrEnum):
     current = "current"
     legacy = "legacy"
 
 
-class Part(str, Enum):
+class Part(StrEnum):
     all = "all"
     tune = "tune"
     heldout = "heldout"
@@ -69,8 +74,13 @@ def reported_errors():
 
 def progress() -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=False, disable=not err.is_terminal,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal,
     )
 
 
@@ -90,7 +100,7 @@ def output(path: Path | None):
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of news to read.")],
-    db: DatabaseOption = setting("database_url"),
+    db: DatabaseOption = DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 100,
 ) -> None:
     """Read documents, code their events and store both (already stored documents are skipped)."""
@@ -109,8 +119,10 @@ def ingest(
                 added += store.add(good)
                 seen += len(good)
                 bar.update(task, advance=len(batch))
-        err.print(f"{seen} documents read, {added} new, {seen - added} already stored; "
-                  f"{failures} could not be read; {store.count_events()} events in {db}")
+        err.print(
+            f"{seen} documents read, {added} new, {seen - added} already stored; "
+            f"{failures} could not be read; {store.count_events()} events in {db}"
+        )
     raise typer.Exit(1 if failures else 0)
 
 
@@ -134,10 +146,14 @@ def extract(
 
 @app.command()
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.acled,
-    columns: Annotated[Columns, typer.Option(help="ACLED columns: current or pre-2023.")] = Columns.current,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.acled,
+    columns: Annotated[
+        Columns, typer.Option(help="ACLED columns: current or pre-2023.")
+    ] = Columns.current,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
-    db: DatabaseOption = setting("database_url"),
+    db: DatabaseOption = DEFAULT_DB,
 ) -> None:
     """Write every stored event as ACLED CSV, GeoJSON or JSON Lines."""
     from .store import Store
@@ -155,9 +171,9 @@ def export(
 
 @app.command()
 def serve(
-    db: DatabaseOption = setting("database_url"),
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = setting("host"),
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = int(setting("port")),
+    db: DatabaseOption = DEFAULT_DB,
+    host: HostOption = SETTINGS["host"].default,
+    port: PortOption = int(SETTINGS["port"].default),
 ) -> None:
     """Serve the API (and dashboard) over the stored events."""
     import uvicorn
@@ -173,10 +189,19 @@ def serve(
 
 @app.command(name="eval")
 def evaluate_command(
-    gold: Annotated[Path | None, typer.Option(help="Gold events (JSON Lines, gold/seed.jsonl format).")] = None,
-    pred: Annotated[Path | None, typer.Option(help="Predicted events (JSON Lines from `extract`).")] = None,
-    acled: Annotated[Path | None, typer.Option(help="ACLED CSV: its notes are extracted and scored against its rows.")] = None,
-    part: Annotated[Part, typer.Option(help="With --acled: score all rows, or one stable half.")] = Part.all,
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold events (JSON Lines, gold/seed.jsonl format).")
+    ] = None,
+    pred: Annotated[
+        Path | None, typer.Option(help="Predicted events (JSON Lines from `extract`).")
+    ] = None,
+    acled: Annotated[
+        Path | None,
+        typer.Option(help="ACLED CSV: its notes are extracted and scored against its rows."),
+    ] = None,
+    part: Annotated[
+        Part, typer.Option(help="With --acled: score all rows, or one stable half.")
+    ] = Part.all,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score predictions against gold events, or the extractor against an ACLED file."""
@@ -199,20 +224,28 @@ def evaluate_command(
 
 def acled_scores(path: Path, pred: Path | None, part: str) -> dict:
     """Extract the notes of an ACLED file (or read `pred`) and score them against its rows."""
-    golds = [g for g in evaluate.read_acled_gold(path) if part in ("all", evaluate.acled_part(g.doc))]
+    golds = [
+        g for g in evaluate.read_acled_gold(path) if part in ("all", evaluate.acled_part(g.doc))
+    ]
     wanted = {g.doc for g in golds}
     if pred is not None:
         predictions = evaluate.checked(evaluate.read_predictions, pred)
     else:
-        documents = [d for d in read_paths([path]) if not isinstance(d, ReadError) and d.id in wanted]
+        documents = [
+            d for d in read_paths([path]) if not isinstance(d, ReadError) and d.id in wanted
+        ]
         predictions = []
         with progress() as bar:
-            for _, events in bar.track(map(process, documents), total=len(documents),
-                                       description="extracting"):
+            for _, events in bar.track(
+                map(process, documents), total=len(documents), description="extracting"
+            ):
                 predictions += events
     predictions = [e for e in predictions if e.sources and e.sources[0].doc_id in wanted]
-    return {"part": part, **evaluate.score(predictions, golds),
-            "documents": evaluate.score_documents(predictions, golds)}
+    return {
+        "part": part,
+        **evaluate.score(predictions, golds),
+        "documents": evaluate.score_documents(predictions, golds),
+    }
 
 
 def print_scores(scores: dict) -> None:

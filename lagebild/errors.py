@@ -1,11 +1,11 @@
 """lagebild's errors, one hierarchy so one handler can map them to exit codes and HTTP status.
 
-    LagebildError
-     ├── ReadError        a document could not be read (file, line, reason)
-     ├── ResourceError    a language data file is missing or malformed
-     ├── StorageError     the database refused an operation
-     ├── ConfigError      a setting or option has an unusable value
-     └── EvalError        a gold or prediction file cannot be scored
+LagebildError
+ ├── ReadError        a document could not be read (file, line, reason)
+ ├── ResourceError    a language data file is missing or malformed
+ ├── StorageError     the database refused an operation
+ ├── ConfigError      a setting or option has an unusable value
+ └── EvalError        a gold or prediction file cannot be scored
 """
 
 from __future__ import annotations

@@ -150,7 +150,9 @@ def same_place(event: Event, gold: Gold, km: float) -> bool:
     """Within `km`; where either side lacks coordinates, the same location name."""
     distance = place_distance(event, gold)
     if distance is None:
-        return bool(event.location and gold.location) and fold(event.location) == fold(gold.location)
+        return bool(event.location and gold.location) and fold(event.location) == fold(
+            gold.location
+        )
     return distance <= km
 
 
@@ -210,7 +212,9 @@ def match(predictions: list[Event], golds: list[Gold]) -> tuple[list[tuple[Event
     gold_docs = {g.doc for g in golds}
     by_doc: dict[str, tuple[list[Event], list[Gold]]] = defaultdict(lambda: ([], []))
     for event in predictions:
-        by_doc[doc_key(event.sources[0].doc_id if event.sources else "", gold_docs)][0].append(event)
+        by_doc[doc_key(event.sources[0].doc_id if event.sources else "", gold_docs)][0].append(
+            event
+        )
     for gold in golds:
         by_doc[gold.doc][1].append(gold)
     pairs, false_alarms, misses = [], 0, 0

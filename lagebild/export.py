@@ -61,7 +61,8 @@ def acled_row(event: Event, columns: str = "current") -> dict[str, object]:
         "actor2": event.actor2 or "",
         "assoc_actor_2": event.assoc_actor_2 or "",
         "inter2": (event.inter2 or 0) if legacy else names.get(event.inter2, ""),
-        "interaction": event.interaction if legacy
+        "interaction": event.interaction
+        if legacy
         else taxonomy.interaction_text(event.inter1, event.inter2),
         "civilian_targeting": "Civilians targeted" if event.civilian_targeting else "",
         "iso": iso_numeric(event.iso3),
@@ -84,8 +85,9 @@ def write_acled_csv(events: Iterable[Event], out: TextIO, columns: str = "curren
     writer = csv.DictWriter(out, fieldnames=COLUMN_SETS[columns], lineterminator="\n")
     writer.writeheader()
     count = 0
-    for count, event in enumerate(events, 1):
+    for event in events:
         writer.writerow(acled_row(event, columns))
+        count += 1
     return count
 
 
@@ -103,15 +105,18 @@ def write_geojson(events: Iterable[Event], out: TextIO) -> int:
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
     for count, event in enumerate(events, 1):
-        out.write((",\n" if count > 1 else "") + json.dumps(geojson_feature(event), ensure_ascii=False))
+        out.write(
+            (",\n" if count > 1 else "") + json.dumps(geojson_feature(event), ensure_ascii=False)
+        )
     out.write("\n]}\n")
     return count
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
     count = 0
-    for count, event in enumerate(events, 1):
+    for event in events:
         out.write(event.model_dump_json() + "\n")
+        count += 1
     return count
 
 

@@ -70,12 +70,25 @@ def default_gazetteer(min_population: int = 15000) -> Gazetteer:
     gazetteer = Gazetteer()
     for code, country in cache_.get_countries().items():
         gazetteer.countries[code] = (country["name"], country["iso3"])
-        place = Place(country["geonameid"], country["name"], code, None, None,
-                      country["population"], is_country=True)
+        place = Place(
+            country["geonameid"],
+            country["name"],
+            code,
+            None,
+            None,
+            country["population"],
+            is_country=True,
+        )
         gazetteer.add(place, [*country_names(code, country["name"]), country["iso3"]])
     for city in cache_.get_cities().values():
-        place = Place(city["geonameid"], city["name"], city["countrycode"], city["latitude"],
-                      city["longitude"], city["population"])
+        place = Place(
+            city["geonameid"],
+            city["name"],
+            city["countrycode"],
+            city["latitude"],
+            city["longitude"],
+            city["population"],
+        )
         gazetteer.add(place, [city["name"], *city["alternatenames"]])
     return gazetteer
 
@@ -134,7 +147,9 @@ def longest_place_at(tokens, i, gazetteer, near_words) -> tuple[Mention, int] | 
         if places:
             before = {t.folded for t in tokens[max(0, i - 3) : i]}
             ranked = tuple(sorted(places, key=lambda p: (not p.is_country, -p.population)))
-            mention = Mention(words[0].start, words[-1].end, name, ranked, bool(before & near_words))
+            mention = Mention(
+                words[0].start, words[-1].end, name, ranked, bool(before & near_words)
+            )
             return mention, n
     return None
 

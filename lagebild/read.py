@@ -33,6 +33,7 @@ DATE_HEADER = re.compile(r"\s*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])[ \t]*"
 FIELD_HEADER = re.compile(r"(url|title|lang)[ \t]+(\S.*)")
 ISO_DATE_PREFIX = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 TABLE_FIELDS = ("id", "text", "published", "url", "title", "language")
+BLOCK_TAGS = ("p", "div", "br", "li", "tr", "td", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
@@ -40,8 +41,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIX_FORMATS):
-                yield from read_file(child)
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUFFIX_FORMATS:
+                    yield from read_file(child)
         else:
             yield from read_file(path)
 
@@ -77,26 +79,36 @@ def decode(name: str, data: bytes) -> str:
 
 
 def sniff_format(suffix: str, text: str) -> str:
-    """The format named by the suffix, else guessed from the first characters."""
+    """The format named by the suffix, else guessed from the first characters (an XHTML page
+    opens with `<?xml` too, so HTML is recognised before a bare XML declaration means a feed)."""
     if suffix in SUFFIX_FORMATS:
         return SUFFIX_FORMATS[suffix]
     head = text.lstrip()[:500].lower()
-    if head.startswith("<?xml") or "<rss" in head or "<feed" in head:
+    if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
         return "feed"
-    if head.startswith("<!doctype html") or head.startswith("<html"):
+    if "<!doctype html" in head or "<html" in head:
         return "html"
+    if head.startswith("<?xml"):
+        return "feed"
     return "text"
 
 
 def parse_text(name: str, text: str) -> Iterator[ReadResult]:
     """Plain text, optionally opening with `date YYYY-MM[-DD]` and `url`/`title`/`lang` lines."""
-    yield document_from_text(name, text)
+    try:
+        yield document_from_text(name, text)
+    except ReadError as error:
+        yield error
 
 
 def document_from_text(doc_id: str, text: str) -> Document:
+    """Raises ReadError for an impossible header date, which later stages could not resolve."""
     header = DATE_HEADER.match(text)
     if not header:
         return Document(id=doc_id, text=text)
+    if safe_date(header.group(1)) is None:
+        line = text.count("\n", 0, header.start(1)) + 1
+        raise ReadError(doc_id, f"header date {header.group(1)!r} is not a date", line)
     fields = {"published": header.group(1)}
     position = header.end()
     if text[position : position + 1] in ("\n", "\r", ""):
@@ -128,7 +140,9 @@ def read_field_lines(text: str, position: int, fields: dict) -> tuple[int, dict]
 
 
 def parse_jsonl(name: str, text: str) -> Iterator[ReadResult]:
-    for number, line in enumerate(text.splitlines(), 1):
+    """One JSON object a line. Lines end at `\n` only: str.splitlines() would also break at
+    U+2028 and other separators that JSON strings may hold raw."""
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -152,12 +166,18 @@ def parse_csv(name: str, text: str) -> Iterator[ReadResult]:
         for row in rows:
             line = rows.line_num
             if None in row or None in row.values():
-                yield ReadError(name, f"row has {len(row) - 1 + len(row.get(None) or [])} "
-                                f"cells, header has {len(header)}", line)
+                reason = f"row has {cell_count(row)} cells, header has {len(header)}"
+                yield ReadError(name, reason, line)
                 continue
             yield document_from_record(name, line, row)
     except csv.Error as error:
         yield ReadError(name, f"broken CSV ({error}); rest of file skipped", rows.line_num)
+
+
+def cell_count(row: dict) -> int:
+    """Cells of a DictReader row: extra cells sit in a list under None, missing ones are None."""
+    present = sum(value is not None for key, value in row.items() if key is not None)
+    return present + len(row.get(None) or [])
 
 
 def acled_documents(name: str, rows: csv.DictReader) -> Iterator[ReadResult]:
@@ -221,7 +241,10 @@ def normalise_date(value: str | None) -> str | None:
 def parse_html(name: str, text: str) -> Iterator[ReadResult]:
     import trafilatura
 
-    article = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    # favor_precision: without it a page with no article yields its menu as the "article"
+    article = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, favor_precision=True
+    )
     if article is None or not (article.text or "").strip():
         yield ReadError(name, "no article text found in the HTML")
         return
@@ -238,7 +261,8 @@ def parse_html(name: str, text: str) -> Iterator[ReadResult]:
 def parse_feed(name: str, text: str) -> Iterator[ReadResult]:
     import feedparser
 
-    feed = feedparser.parse(text)
+    # a stream, never a str: feedparser opens a str that names a file or fetches one naming a URL
+    feed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
     if not feed.entries:
         reason = feed.get("bozo_exception") or "no entries"
         yield ReadError(name, f"not a readable RSS/Atom feed ({reason})")
@@ -266,19 +290,28 @@ def entry_html(entry) -> str:
 
 
 def feed_date(entry) -> str | None:
+    """The date as the publisher states it: feedparser's parsed dates are in UTC, which moves
+    an article of 00:30 in Berlin to the day before."""
+    stated = safe_date(entry.get("published") or entry.get("updated"))
+    if stated:
+        return stated
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     return dt.date(*parsed[:3]).isoformat() if parsed else None
 
 
 def html_to_text(fragment: str) -> str:
-    """Text of an HTML fragment, as a reader sees it (tags dropped, entities resolved)."""
+    """Text of an HTML fragment, as a reader sees it (tags dropped, entities resolved, and a
+    space where a paragraph or line ends, so that `<p>A.</p><p>B.</p>` does not become `A.B.`)."""
     import lxml.html
 
     if not fragment.strip():
         return ""
     if "<" not in fragment and "&" not in fragment:
         return fragment.strip()
-    return " ".join(lxml.html.fromstring(fragment).text_content().split())
+    root = lxml.html.fromstring(fragment)
+    for element in root.iter(*BLOCK_TAGS):
+        element.tail = " " + (element.tail or "")
+    return " ".join(root.text_content().split())
 
 
 def safe_date(value: str | None) -> str | None:

@@ -22,7 +22,9 @@ class Setting(NamedTuple):
 SETTINGS = {
     s.name: s
     for s in [
-        Setting("database_url", "sqlite:///lagebild.db", "Where events are stored (SQLAlchemy URL)."),
+        Setting(
+            "database_url", "sqlite:///lagebild.db", "SQLite file or database URL of the store."
+        ),
         Setting("host", "127.0.0.1", "Address `lagebild serve` listens on."),
         Setting("port", "8000", "Port `lagebild serve` listens on."),
         Setting("page_size", "100", "Events per page of /events unless `limit` says otherwise."),

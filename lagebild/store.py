@@ -139,7 +139,8 @@ class Store:
 
     def has_content(self, connection, document: Document) -> bool:
         query = sa.select(documents.c.doc_id).where(
-            (documents.c.content_hash == document.content_hash) | (documents.c.doc_id == document.id)
+            (documents.c.content_hash == document.content_hash)
+            | (documents.c.doc_id == document.id)
         )
         return connection.execute(query.limit(1)).first() is not None
 
@@ -163,7 +164,9 @@ class Store:
 
     def count_documents(self) -> int:
         with self.engine.connect() as connection:
-            return connection.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
+            return connection.execute(
+                sa.select(sa.func.count()).select_from(documents)
+            ).scalar_one()
 
     def events(self, limit: int | None = None, offset: int = 0) -> list[Event]:
         """Events ordered by date (newest first), then id, with sources and evidence."""
@@ -205,16 +208,19 @@ class Store:
         for row in evidence_rows:
             spans[row["event_id"]].append(Evidence(**{k: row[k] for k in Evidence.model_fields}))
         return [
-            Event.model_validate({**row, "sources": sources[row["event_id"]],
-                                  "evidence": spans[row["event_id"]]})
+            Event.model_validate(
+                {**row, "sources": sources[row["event_id"]], "evidence": spans[row["event_id"]]}
+            )
             for row in rows
         ]
 
     def document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as connection:
-            row = connection.execute(
-                sa.select(documents).where(documents.c.doc_id == doc_id)
-            ).mappings().first()
+            row = (
+                connection.execute(sa.select(documents).where(documents.c.doc_id == doc_id))
+                .mappings()
+                .first()
+            )
         if row is None:
             return None
         return Document(id=row["doc_id"], **{k: row[k] for k in DOCUMENT_FIELDS})

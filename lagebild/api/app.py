@@ -46,8 +46,12 @@ def create_app(store: Store, page_size: int = 100) -> FastAPI:
 
     @app.get("/health")
     def health() -> Health:
-        return Health(status="ok", version=__version__, events=store.count_events(),
-                      documents=store.count_documents())
+        return Health(
+            status="ok",
+            version=__version__,
+            events=store.count_events(),
+            documents=store.count_documents(),
+        )
 
     @app.get("/events")
     def list_events(
@@ -58,9 +62,16 @@ def create_app(store: Store, page_size: int = 100) -> FastAPI:
         """Events, newest first, a page at a time; `next` links to the following page."""
         total = store.count_events()
         following = offset + limit
-        next_url = str(request.url.include_query_params(offset=following)) if following < total else None
-        return EventPage(total=total, limit=limit, offset=offset, next=next_url,
-                         events=store.events(limit=limit, offset=offset))
+        next_url = (
+            str(request.url.include_query_params(offset=following)) if following < total else None
+        )
+        return EventPage(
+            total=total,
+            limit=limit,
+            offset=offset,
+            next=next_url,
+            events=store.events(limit=limit, offset=offset),
+        )
 
     @app.get("/events/{event_id}", responses={404: {"description": "No such event"}})
     def get_event(event_id: str) -> Event:

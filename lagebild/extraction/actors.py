@@ -38,7 +38,9 @@ def actor_mentions(tokens: list[Token], lexicon: Lexicon) -> list[ActorMention]:
         if term.label not in seen:
             seen.add(term.label)
             info = lexicon.actor_info[term.label]
-            mentions.append(ActorMention(info.name, info.inter, tokens[first].start, tokens[end - 1].end))
+            mentions.append(
+                ActorMention(info.name, info.inter, tokens[first].start, tokens[end - 1].end)
+            )
     return mentions
 
 
@@ -66,6 +68,10 @@ def assign_actors(
         sub_event_type = "Attack"
     actor1 = armed[0] if armed else ActorMention(*UNKNOWN_PERPETRATOR, None, None)
     if sub_event_type in TARGET_SUB_TYPES:
-        return sub_event_type, actor1, civilians[0] if civilians else ActorMention(*CIVILIANS, None, None)
+        return (
+            sub_event_type,
+            actor1,
+            civilians[0] if civilians else ActorMention(*CIVILIANS, None, None),
+        )
     others = [m for m in armed[1:] + civilians if m.name != actor1.name]
     return sub_event_type, actor1, others[0] if others else None

@@ -70,8 +70,9 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geoparse.Gaze
     tokens = [tokenize(s.text, s.start) for s in sentences]
     stop_words = language_stop_words(lexicon.language)
     places = [
-        geoparse.find_places(t, gazetteer, lexicon.near_words, stop_words,
-                             actor_token_positions(t, lexicon))
+        geoparse.find_places(
+            t, gazetteer, lexicon.near_words, stop_words, actor_token_positions(t, lexicon)
+        )
         for t in tokens
     ]
     country = geoparse.document_country([m for ms in places for m in ms])
@@ -100,8 +101,17 @@ def find_event(context: Context, index: int) -> Finding | None:
     place, place_mention = event_place(context, index)
     counts = fatality_counts(tokens, lexicon) or following_counts(context, index)
     trigger = (tokens[first].start, tokens[end - 1].end)
-    return Finding(sentence, sub_event_type, trigger, actor1, actor2, date, place, place_mention,
-                   counts[0] if counts else None)
+    return Finding(
+        sentence,
+        sub_event_type,
+        trigger,
+        actor1,
+        actor2,
+        date,
+        place,
+        place_mention,
+        counts[0] if counts else None,
+    )
 
 
 def following_counts(context: Context, index: int) -> list[Count]:
@@ -115,7 +125,9 @@ def following_counts(context: Context, index: int) -> list[Count]:
     return fatality_counts(following, context.lexicon)
 
 
-def event_place(context: Context, index: int) -> tuple[geoparse.Place | None, geoparse.Mention | None]:
+def event_place(
+    context: Context, index: int
+) -> tuple[geoparse.Place | None, geoparse.Mention | None]:
     """The place named in the event's sentence, else the nearest one named before it, else the
     first one in the document; towns win over countries."""
     order = [index, *range(index - 1, -1, -1), *range(index + 1, len(context.places))]
@@ -172,7 +184,8 @@ def evidence(document: Document, finding: Finding) -> list[Evidence]:
         "sub_event_type": finding.trigger,
         "actor1": actor_span(finding.actor1, finding.trigger),
         "event_date": (finding.date.start, finding.date.end),
-        "fatalities": (finding.count.start, finding.count.end) if finding.count
+        "fatalities": (finding.count.start, finding.count.end)
+        if finding.count
         else (finding.sentence.start, finding.sentence.end),
     }
     if finding.actor2:
@@ -189,7 +202,9 @@ def actor_span(actor: ActorMention, trigger: tuple[int, int]) -> tuple[int, int]
 def span_evidence(document: Document, field: str, start: int | None, end: int | None) -> Evidence:
     if start is None:
         return Evidence(doc_id=document.id, field=field, text=document.published or "")
-    return Evidence(doc_id=document.id, field=field, text=document.text[start:end], start=start, end=end)
+    return Evidence(
+        doc_id=document.id, field=field, text=document.text[start:end], start=start, end=end
+    )
 
 
 def confidence(finding: Finding) -> float:
@@ -197,7 +212,12 @@ def confidence(finding: Finding) -> float:
     score = 0.4
     score += 0.15 if finding.actor1.start is not None else 0
     score += 0.1 if finding.actor2 and finding.actor2.start is not None else 0
-    score += 0.15 if finding.place_mention and finding.sentence.start <= finding.place_mention.start < finding.sentence.end else 0
+    score += (
+        0.15
+        if finding.place_mention
+        and finding.sentence.start <= finding.place_mention.start < finding.sentence.end
+        else 0
+    )
     score += 0.1 if finding.date.precision == DAY else 0
     return round(min(score, 0.95), 2)
 
@@ -205,7 +225,11 @@ def confidence(finding: Finding) -> float:
 def note(finding: Finding, fill: dict) -> str:
     """An ACLED-style one-sentence summary: 'On 23 January 2022, X attacked Y in Z, killing 2.'"""
     date = finding.date
-    when = f"On {date.date.day} {date.date:%B %Y}" if date.precision == DAY else f"In {date.date:%B %Y}"
+    when = (
+        f"On {date.date.day} {date.date:%B %Y}"
+        if date.precision == DAY
+        else f"In {date.date:%B %Y}"
+    )
     with_actor2, without_actor2 = taxonomy.note_phrases()[finding.sub_event_type]
     actor2 = finding.actor2.name.format(**fill) if finding.actor2 else None
     phrase = with_actor2 if actor2 else without_actor2

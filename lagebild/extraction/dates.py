@@ -37,8 +37,12 @@ def date_patterns(lexicon: Lexicon) -> list[re.Pattern]:
     months = "|".join(sorted(lexicon.months, key=len, reverse=True))
     weekdays = "|".join(sorted(lexicon.weekdays, key=len, reverse=True))
     return [
-        re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b", re.I),
-        re.compile(rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\b", re.I),
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b", re.I
+        ),
+        re.compile(
+            rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
+        ),
         re.compile(rf"\b(?P<weekday>{weekdays})\b", re.I),
     ]
 
@@ -71,6 +75,11 @@ def resolve(match: re.Match, lexicon: Lexicon, reference: DateMention | None) ->
         date = dt.date(year, month, int(groups["day"]))
     except ValueError:
         return None
-    if not groups.get("year") and reference and reference.precision == DAY and date > reference.date:
+    if (
+        not groups.get("year")
+        and reference
+        and reference.precision == DAY
+        and date > reference.date
+    ):
         return date.replace(year=year - 1)  # "28. Dezember" in an article of 5 January
     return date

@@ -79,11 +79,15 @@ def load_language(code: str) -> Lexicon:
         triggers=tuple(load_triggers(code)),
         actors=tuple(load_actor_terms(code)),
         actor_info=load_actor_info(code),
-        numbers={row["word"]: int(row["value"]) for row in table(code, "numbers.tsv", "word", "value")},
+        numbers={
+            row["word"]: int(row["value"]) for row in table(code, "numbers.tsv", "word", "value")
+        },
         fatality_terms=tuple(load_fatality_terms(code)),
         months=calendar_words(code, "month"),
         weekdays=calendar_words(code, "weekday"),
-        near_words=frozenset(row["term"] for row in table(code, "place_cues.tsv", "term", "precision")),
+        near_words=frozenset(
+            row["term"] for row in table(code, "place_cues.tsv", "term", "precision")
+        ),
     )
 
 
@@ -95,7 +99,9 @@ def load_triggers(code: str):
     known = taxonomy.sub_event_types()
     for row in table(code, "triggers.tsv", "term", "sub_event_type", "match"):
         if row["sub_event_type"] not in known:
-            raise ResourceError(f"{code}/triggers.tsv: unknown sub_event_type {row['sub_event_type']!r}")
+            raise ResourceError(
+                f"{code}/triggers.tsv: unknown sub_event_type {row['sub_event_type']!r}"
+            )
         if row["match"] not in MATCH_MODES:
             raise ResourceError(f"{code}/triggers.tsv: match must be one of {MATCH_MODES}")
         yield Term(tuple(row["term"].casefold().split()), row["sub_event_type"], row["match"])

@@ -47,7 +47,9 @@ def fatality_counts(tokens: list[Token], lexicon: Lexicon) -> list[Count]:
 
 
 def nearest_number(tokens, first, end, lexicon) -> tuple[int, int] | None:
-    injuries = {i for term, i, _ in find_terms(lexicon.fatality_terms, tokens) if term.label == "injured"}
+    injuries = {
+        i for term, i, _ in find_terms(lexicon.fatality_terms, tokens) if term.label == "injured"
+    }
     for i in range(first - 1, max(-1, first - 1 - LOOK_BACK), -1):
         if i in injuries or tokens[i].text in ";:":
             break
