@@ -39,7 +39,7 @@ class Gold(BaseModel):
     alt_event_types: list[str] = []
     alt_sub_event_types: list[str] = []
     actor1: str = ""
-    actor2: str = ""
+    actor2: str | None = None
     alt_actor1: list[str] = []
     alt_actor2: list[str] = []
     inter1: int | None = None
@@ -110,7 +110,7 @@ def acled_gold(row: dict, codes: dict[str, int]) -> Gold:
         event_type=row["event_type"],
         sub_event_type=row["sub_event_type"],
         actor1=row["actor1"],
-        actor2=row.get("actor2", ""),
+        actor2=row.get("actor2") or None,
         inter1=int(inter1) if inter1.isdigit() else codes.get(inter1),
         country=row["country"],
         admin1=row.get("admin1"),

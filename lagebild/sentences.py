@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import cache
 
 from .models import Document, Sentence
 
 FALLBACK_LANGUAGE = "xx"
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 @cache
@@ -25,11 +28,20 @@ def pipeline(language: str):
 def split_sentences(document: Document) -> list[Sentence]:
     """Sentences of the document's body, with offsets into the document's full text."""
     nlp = pipeline(document.language or FALLBACK_LANGUAGE)
-    offset = document.body_start
     sentences = []
-    for span in nlp(document.body).sents:
-        text = span.text.strip()
-        if text:
-            start = offset + span.start_char + (len(span.text) - len(span.text.lstrip()))
-            sentences.append(Sentence(start=start, end=start + len(text), text=text))
+    for offset, paragraph in paragraphs(document.text, document.body_start):
+        for span in nlp(paragraph).sents:
+            text = span.text.strip()
+            if text:
+                start = offset + span.start_char + (len(span.text) - len(span.text.lstrip()))
+                sentences.append(Sentence(start=start, end=start + len(text), text=text))
     return sentences
+
+
+def paragraphs(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """The paragraphs of `text[start:]` with their offsets. A blank line always ends a sentence:
+    headlines and subheadings stand on a paragraph of their own, without a full stop."""
+    for match in PARAGRAPH_BREAK.finditer(text, start):
+        yield start, text[start : match.start()]
+        start = match.end()
+    yield start, text[start:]

@@ -267,3 +267,13 @@ def test_prediction_missing_a_required_field_names_the_field(tmp_path):
     with pytest.raises(EvalError, match="event_date") as raised:
         checked(read_predictions, path)
     assert "predicted.jsonl" in str(raised.value)
+
+
+def test_gold_without_second_actor_reads_and_scores(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(
+        '{"doc": "a.txt", "event_type": "Protests", "sub_event_type": "Peaceful protest",'
+        ' "actor1": "Protesters (Sudan)", "actor2": null}\n'
+    )
+    (gold,) = read_gold(path)
+    assert gold.actor2 is None

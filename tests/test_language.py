@@ -16,8 +16,7 @@ ENGLISH = (
     "killing more than 20 fighters."
 )
 FRENCH = (
-    "Des affrontements ont éclaté samedi dans le nord du Mali entre l'armée et des groupes "
-    "armés."
+    "Des affrontements ont éclaté samedi dans le nord du Mali entre l'armée et des groupes armés."
 )
 
 

@@ -39,8 +39,14 @@ def test_interaction_disorder_and_civilian_targeting_are_derived():
 
 
 def test_one_sided_event_has_interaction_x0():
-    event = make_event(event_type="Protests", sub_event_type="Peaceful protest",
-                       actor1="Protesters (Germany)", inter1=6, actor2=None, inter2=None)
+    event = make_event(
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        actor1="Protesters (Germany)",
+        inter1=6,
+        actor2=None,
+        inter2=None,
+    )
     assert event.interaction == 60
     assert event.civilian_targeting is False
 
@@ -66,5 +72,9 @@ def test_event_id_is_stable_and_depends_on_what_defines_the_event():
 def test_protests_target_no_civilians_but_excessive_force_does():
     protest = dict(event_type="Protests", actor1="Protesters (Sudan)", inter1=6)
     assert not make_event(**protest, sub_event_type="Peaceful protest").civilian_targeting
-    assert make_event(**protest, sub_event_type="Excessive force against protesters",
-                      actor2="Police Forces of Sudan", inter2=1).civilian_targeting
+    assert make_event(
+        **protest,
+        sub_event_type="Excessive force against protesters",
+        actor2="Police Forces of Sudan",
+        inter2=1,
+    ).civilian_targeting

@@ -33,7 +33,9 @@ def test_civilian_target_turns_a_clash_into_an_attack():
     mentions = actor_mentions(tokenize("IS-Kämpfer töteten Zivilisten."), load_language("de"))
     sub_event_type, actor1, actor2 = assign_actors("Armed clash", mentions)
     assert (sub_event_type, actor1.name, actor2.name) == (
-        "Attack", "Islamic State", "Civilians ({country})",
+        "Attack",
+        "Islamic State",
+        "Civilians ({country})",
     )
 
 

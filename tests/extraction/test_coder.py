@@ -39,8 +39,9 @@ def test_every_evidence_span_is_the_source_text(first_document, first_events):
 
 
 def test_the_prison_battle_is_found_at_al_hasakah(first_events):
-    clashes = [e for e in first_events if e.sub_event_type == "Armed clash"
-               and e.actor1 == "Islamic State"]
+    clashes = [
+        e for e in first_events if e.sub_event_type == "Armed clash" and e.actor1 == "Islamic State"
+    ]
     assert clashes
     assert clashes[0].geonames_id == 173811
     assert clashes[0].country == "Syria"
@@ -63,4 +64,6 @@ def test_public_api_codes_an_english_note():
 
 
 def test_same_input_gives_same_event_ids(first_document):
-    assert [e.event_id for e in extract(first_document)] == [e.event_id for e in extract(first_document)]
+    assert [e.event_id for e in extract(first_document)] == [
+        e.event_id for e in extract(first_document)
+    ]
