@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import build_event
 
 from lagebild.errors import EvalError
 from lagebild.evaluate import (
@@ -19,7 +20,7 @@ from lagebild.evaluate import (
     score,
     score_documents,
 )
-from lagebild.models import Event, Source
+from lagebild.models import Event
 
 ACLED_DEV = Path(__file__).parents[1] / "data" / "acled" / "acled-2020-05-dev.csv"
 LAT, LON = 36.50237, 40.74772  # Al-Hasakah
@@ -27,24 +28,8 @@ LAT, LON = 36.50237, 40.74772  # Al-Hasakah
 
 def event(doc: str = "x.txt", **overrides) -> Event:
     """A valid Battles event in Al-Hasakah with one source `doc`."""
-    fields = dict(
-        event_date=dt.date(2022, 1, 23),
-        time_precision=1,
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        actor1="Islamic State",
-        inter1=2,
-        actor2="SDF",
-        inter2=2,
-        country="Syria",
-        admin1="Al-Hasakah",
-        location="Al-Hasakah",
-        latitude=LAT,
-        longitude=LON,
-        fatalities=5,
-        sources=[Source(doc_id=doc)],
-    )
-    return Event(**{**fields, **overrides})
+    battle = dict(event_type="Battles", sub_event_type="Armed clash", actor2="SDF", inter2=2)
+    return build_event(doc, **{"fatalities": 5, **battle, **overrides})
 
 
 def gold(doc: str = "x.txt", **overrides) -> Gold:
