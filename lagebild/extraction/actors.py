@@ -1,77 +1,188 @@
-"""Who did what to whom: actor mentions → ACLED actor1/actor2 with inter codes."""
+"""Who did what to whom: actor names in text → ACLED actors with inter codes and roles."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import NamedTuple
 
 from .. import taxonomy
 from ..text import Token
-from .lexicon import Lexicon, find_terms
+from .lexicon import Lexicon, countries
+from .matcher import Match
 
-TARGET_SUB_TYPES = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
-CROWD_ACTORS = {
-    "Protests": ("Protesters ({country})", 6),
-    "Riots": ("Rioters ({country})", 5),
-}
-UNKNOWN_PERPETRATOR = ("Unidentified Armed Group ({country})", 3)
-CIVILIANS = ("Civilians ({country})", 7)
+STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
+ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
+GROUP = "{group}"
+UNKNOWN_GROUP = "Unidentified Armed Group ({country})"
+ADJECTIVE_ENDINGS = ("ischen", "ische", "ischer", "isches", "ischem", "isch", "schen", "sche")
+SUBJECT_WORDS = {"die", "der", "the", "und", "and"}
 
 
 class ActorMention(NamedTuple):
+    """An actor named in text; `name` may still hold `{country}` to be filled from the place."""
+
     name: str
     inter: int
     start: int | None
     end: int | None
+    country: str | None = None  # ISO code named with it ("türkische Armee"), if any
+    agent: bool = False  # introduced as the doer of a passive ("by gunmen", "von Soldaten")
 
 
-def actor_mentions(tokens: list[Token], lexicon: Lexicon) -> list[ActorMention]:
-    """Actors named in the tokens, in order of appearance, each name once.
+def is_generic(name: str) -> bool:
+    return "{" in name
 
-    A generic word right after a named group belongs to it: "Al Shabaab militants" is one actor.
+
+def salient_group(mentions: list[ActorMention]) -> ActorMention | None:
+    """The named non-state armed group a document mentions most (what "the militants" are)."""
+    named = Counter(m.name for m in mentions if m.inter in (REBEL, POLITICAL, IDENTITY)
+                    and not is_generic(m.name))
+    if not named:
+        return None
+    name = named.most_common(1)[0][0]
+    return next(m for m in mentions if m.name == name)
+
+
+def find_actors(
+    tokens: list[Token], text: str, offset: int, lexicon: Lexicon, agents: list[Match]
+) -> list[ActorMention]:
+    """Actors in a sentence, in order: named groups, state forces (with their country when an
+    adjective or name says it: "Turkish forces", "die Türkei"), and generic words.
+
+    A generic word right after a named group, or before it in a genitive ("Kämpfer der SDF"),
+    belongs to that group and is dropped.
     """
-    seen, mentions, named_end = set(), [], None
-    for term, first, end in sorted(find_terms(lexicon.actors, tokens), key=lambda m: m[1]):
-        generic = "{" in term.label
-        if generic and first == named_end:
+    matches = lexicon.actors.find(text, offset)
+    country_marks = country_mentions(tokens, text, offset, lexicon)
+    mentions = []
+    for i, match in enumerate(matches):
+        name = match.labels[0]
+        info = lexicon.actor_info[name]
+        if is_generic(name) and part_of_named(match, matches, i, tokens):
             continue
-        named_end = None if generic else end
-        if term.label not in seen:
-            seen.add(term.label)
-            info = lexicon.actor_info[term.label]
-            mentions.append(
-                ActorMention(info.name, info.inter, tokens[first].start, tokens[end - 1].end)
-            )
-    return mentions
+        country = adjacent_country(match, country_marks, tokens)
+        agent = any(0 <= token_gap(tokens, a.end, match.start) <= 1 for a in agents)
+        mentions.append(ActorMention(name, info.inter, match.start, match.end, country, agent))
+    taken = [(m.start, m.end) for m in mentions]
+    for code, start, end, kind in country_marks:
+        if kind == "names" and not overlaps(start, end, taken) and acts(tokens, start):
+            name = "Military Forces of {country}"
+            mentions.append(ActorMention(name, STATE, start, end, code))
+    return sorted(mentions, key=lambda m: m.start)
 
 
-def actor_token_positions(tokens: list[Token], lexicon: Lexicon) -> set[int]:
-    """Indexes of tokens inside actor names, which are therefore not place names ("Al Shabaab")."""
-    return {i for _, first, end in find_terms(lexicon.actors, tokens) for i in range(first, end)}
+def country_mentions(tokens, text, offset, lexicon) -> list[tuple[str, int, int, str]]:
+    """(code, start, end, 'names'|'adjectives') for country names and adjectives in text."""
+    found = []
+    for match in lexicon.countries.find(text, offset):
+        code, kind = match.labels[0].split(":")
+        found.append((code, match.start, match.end, kind))
+    if lexicon.adjective_stems:
+        taken = [(s, e) for _, s, e, _ in found]
+        for token in tokens:
+            code = stem_country(token.folded, lexicon.adjective_stems)
+            if code and not overlaps(token.start, token.end, taken):
+                found.append((code, token.start, token.end, "adjectives"))
+    return found
 
 
-def assign_actors(
-    sub_event_type: str, mentions: list[ActorMention]
-) -> tuple[str, ActorMention, ActorMention | None]:
-    """Actor1 and actor2 for an event; may turn an armed clash on civilians into an Attack.
+def stem_country(word: str, stems: dict[str, str]) -> str | None:
+    """The country of an adjective grown from a stem: "jemenitischen" → YE (via "jemen")."""
+    for ending in ADJECTIVE_ENDINGS:
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            for length in range(len(base), 2, -1):
+                if base[:length] in stems and length >= len(base) - 5:
+                    return stems[base[:length]]
+            return None
+    return None
 
-    Armed actors come first; civilians are the target (actor2) of violence against civilians;
-    a crowd event without a named crowd gets ACLED's generic Protesters/Rioters actor.
+
+def adjacent_country(match: Match, marks, tokens) -> str | None:
+    for code, _, end, _ in marks:
+        if end <= match.start and token_gap(tokens, end, match.start) <= 1:
+            return code
+    return None
+
+
+def part_of_named(match: Match, matches: list[Match], i: int, tokens: list[Token]) -> bool:
+    before = matches[i - 1] if i > 0 else None
+    if before and not is_generic(before.labels[0]) and token_gap(tokens, before.end, match.start) <= 1:
+        return True
+    after = matches[i + 1] if i + 1 < len(matches) else None
+    if after and not is_generic(after.labels[0]):
+        between = [t.folded for t in tokens if match.end <= t.start and t.end <= after.start]
+        return len(between) <= 4 and bool({"der", "des", "of"} & set(between))
+    return False
+
+
+def acts(tokens: list[Token], start: int) -> bool:
+    """A country name acts (is an actor) at the start of a sentence or after an article."""
+    previous = [t for t in tokens if t.end <= start]
+    return not previous or previous[-1].folded in SUBJECT_WORDS
+
+
+def token_gap(tokens: list[Token], end: int, start: int) -> int:
+    """How many tokens lie between two spans (−1 if they overlap or are out of order)."""
+    if start < end:
+        return -1
+    return sum(1 for t in tokens if end <= t.start and t.end <= start)
+
+
+def overlaps(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+class Roles(NamedTuple):
+    sub_event_type: str
+    actor1: ActorMention
+    actor2: ActorMention | None
+
+
+def assign_roles(sub_event_type: str, mentions: list[ActorMention]) -> Roles:
+    """Actor1 and actor2 as ACLED codes them for the event's type.
+
+    The doer comes first (a passive's agent before anyone else); civilians are the target of
+    violence against civilians; crowd events have the generic Protesters or Rioters as actor1
+    and any state force that met them as actor2.
     """
-    armed = [m for m in mentions if m.inter not in (5, 6, 7)]
-    civilians = [m for m in mentions if m.inter == 7]
-    crowd = [m for m in mentions if m.inter in (5, 6)]
     event_type = taxonomy.event_type_of(sub_event_type)
-    if event_type in CROWD_ACTORS:
-        actor1 = crowd[0] if crowd else ActorMention(*CROWD_ACTORS[event_type], None, None)
-        return sub_event_type, actor1, armed[0] if armed else None
-    if sub_event_type == "Armed clash" and civilians and len(armed) < 2:
-        sub_event_type = "Attack"
-    actor1 = armed[0] if armed else ActorMention(*UNKNOWN_PERPETRATOR, None, None)
-    if sub_event_type in TARGET_SUB_TYPES:
-        return (
-            sub_event_type,
-            actor1,
-            civilians[0] if civilians else ActorMention(*CIVILIANS, None, None),
-        )
-    others = [m for m in armed[1:] + civilians if m.name != actor1.name]
-    return sub_event_type, actor1, others[0] if others else None
+    armed = sorted((m for m in mentions if m.inter in ARMED), key=lambda m: not m.agent)
+    state = [m for m in armed if m.inter == STATE]
+    civilians = [m for m in mentions if m.inter == CIVILIANS]
+    crowd = [m for m in mentions if m.inter in (RIOTERS, PROTESTERS)]
+    if event_type == "Protests":
+        actor1 = crowd_actor("Protesters ({country})", PROTESTERS, crowd)
+        met = state[0] if state and sub_event_type != "Peaceful protest" else None
+        return Roles(sub_event_type, actor1, met)
+    if event_type == "Riots":
+        rioters = [m for m in crowd if m.inter == RIOTERS]
+        actor1 = rioters[0] if rioters else crowd_actor("Rioters ({country})", RIOTERS, crowd)
+        if sub_event_type == "Mob violence":
+            targets = civilians or [m for m in armed if m.name != actor1.name]
+            return Roles(sub_event_type, actor1, targets[0] if targets else None)
+        return Roles(sub_event_type, actor1, state[0] if state else None)
+    actor1 = armed[0] if armed else ActorMention(UNKNOWN_GROUP, POLITICAL, None, None)
+    if event_type == "Violence against civilians":
+        target = civilians[0] if civilians else ActorMention("Civilians ({country})", CIVILIANS,
+                                                             None, None)
+        return Roles(sub_event_type, actor1, target)
+    others = [m for m in armed + civilians + crowd if m.name != actor1.name]
+    return Roles(sub_event_type, actor1, others[0] if others else None)
+
+
+def crowd_actor(name: str, inter: int, crowd: list[ActorMention]) -> ActorMention:
+    span = crowd[0] if crowd else None
+    return ActorMention(name, inter, span.start if span else None, span.end if span else None)
+
+
+def resolve(mention: ActorMention, event_country: str | None, group: ActorMention | None) -> tuple[str, int]:
+    """The actor's final name and inter code: templates filled, foreign state forces external."""
+    name, inter = mention.name, mention.inter
+    if name == GROUP:
+        name, inter = (group.name, group.inter) if group else (UNKNOWN_GROUP, POLITICAL)
+    code = mention.country or event_country
+    country = countries()[code].name if code in countries() else "Unknown"
+    if inter == STATE and mention.country and event_country and mention.country != event_country:
+        inter = EXTERNAL
+    return name.format(country=country), inter

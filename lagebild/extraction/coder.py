@@ -1,25 +1,32 @@
 """The extraction stage: a document's sentences → coded events, each field with evidence.
 
-For every sentence that reports violence (a trigger from the language's lexicon) the coder
-takes the sub-event type highest in ACLED's hierarchy, the actors, the fatalities, the date and
-the place, then merges the mentions of one event within the document.
+A sentence that reports violence (an event concept not negated, hedged, habitual or
+background) opens a candidate; the sentences after it that report no event of their own add
+their actors and death tolls ("… attackierte einen Konvoi. Dabei starben zwei SDF-Kämpfer.").
+Each candidate is typed (`classify`), its actors get their roles (`actors`), and candidates that
+report the same event are merged.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .. import geoparse, taxonomy
 from ..language import with_language
-from ..merge import merge_events
 from ..models import Document, Event, Evidence, Sentence, Source
 from ..sentences import pipeline, split_sentences
 from ..text import Token, tokenize
-from .actors import ActorMention, actor_mentions, actor_token_positions, assign_actors
+from . import actors as roles
+from .classify import Decision, decide, features
 from .dates import DAY, DateMention, document_date, sentence_date
-from .lexicon import Lexicon, available_languages, find_terms, load_language
-from .numbers import Count, fatality_counts
+from .lexicon import CUES, EVENT_CONCEPTS, Lexicon, available_languages, countries, load_language
+from .matcher import Match
+from .numbers import Count, death_counts, stated_count
+
+CUE_REACH = 4  # tokens before an event word within which "nicht", "drohte", "since" … act
+FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
+GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY"}
 
 
 @dataclass
@@ -31,24 +38,42 @@ class Context:
     gazetteer: geoparse.Gazetteer
     sentences: list[Sentence]
     tokens: list[list[Token]]
+    concepts: list[list[Match]]
+    triggers: list[list[Match]]
+    actors: list[list[roles.ActorMention]]
     places: list[list[geoparse.Mention]]
     country: str | None
     reference: DateMention | None
+    group: roles.ActorMention | None
 
 
 @dataclass
-class Finding:
-    """Everything one sentence says about one event, with the spans that say it."""
+class Candidate:
+    """One reported event before coding: what its sentences say, with where they say it."""
 
-    sentence: Sentence
-    sub_event_type: str
-    trigger: tuple[int, int]
-    actor1: ActorMention
-    actor2: ActorMention | None
+    index: int
+    window: list[int]
+    triggers: list[Match]
+    concepts: set[str]
+    actors: list[roles.ActorMention]
     date: DateMention
     place: geoparse.Place | None
     place_mention: geoparse.Mention | None
     count: Count | None
+
+    @property
+    def generic(self) -> bool:
+        """Only says that someone attacked or killed, not how (so may be part of another)."""
+        return {c for t in self.triggers for c in t.labels} <= GENERIC
+
+
+@dataclass
+class Coded:
+    candidate: Candidate
+    decision: Decision
+    actor1: tuple[str, int, roles.ActorMention]
+    actor2: tuple[str, int, roles.ActorMention] | None
+    merged: list[Candidate] = field(default_factory=list)
 
 
 def extract(
@@ -61,23 +86,30 @@ def extract(
             return []
         lexicon = load_language(document.language)
     context = build_context(document, lexicon, gazetteer or geoparse.default_gazetteer())
-    findings = (find_event(context, index) for index in range(len(context.sentences)))
-    return merge_events([to_event(context, f) for f in findings if f is not None])
+    coded = merge_within(context, [code(context, c) for c in candidates(context)])
+    return [to_event(context, item, rank) for rank, item in enumerate(coded)]
 
 
 def build_context(document: Document, lexicon: Lexicon, gazetteer: geoparse.Gazetteer) -> Context:
     sentences = split_sentences(document)
     tokens = [tokenize(s.text, s.start) for s in sentences]
-    stop_words = language_stop_words(lexicon.language)
-    places = [
-        geoparse.find_places(
-            t, gazetteer, lexicon.near_words, stop_words, actor_token_positions(t, lexicon)
-        )
-        for t in tokens
+    concepts = [lexicon.concepts.find(s.text, s.start) for s in sentences]
+    triggers = [live_triggers(m, t) for m, t in zip(concepts, tokens, strict=True)]
+    agents = [[m for m in ms if "AGENT" in m.labels] for ms in concepts]
+    actors = [
+        roles.find_actors(t, s.text, s.start, lexicon, a)
+        for s, t, a in zip(sentences, tokens, agents, strict=True)
     ]
+    stop_words = language_stop_words(lexicon.language)
+    places = []
+    for sentence_tokens, sentence_actors in zip(tokens, actors, strict=True):
+        taken = actor_token_indexes(sentence_tokens, sentence_actors)
+        places.append(geoparse.find_places(sentence_tokens, gazetteer, near_words(lexicon),
+                                           stop_words, taken))
     country = geoparse.document_country([m for ms in places for m in ms])
-    reference = document_date(document)
-    return Context(document, lexicon, gazetteer, sentences, tokens, places, country, reference)
+    group = roles.salient_group([a for sentence in actors for a in sentence])
+    return Context(document, lexicon, gazetteer, sentences, tokens, concepts, triggers, actors,
+                   places, country, document_date(document), group)
 
 
 @cache
@@ -85,51 +117,80 @@ def language_stop_words(language: str) -> frozenset[str]:
     return frozenset(pipeline(language).Defaults.stop_words)
 
 
-def find_event(context: Context, index: int) -> Finding | None:
-    """The event one sentence reports, if it reports one and its date can be known."""
-    sentence, tokens, lexicon = context.sentences[index], context.tokens[index], context.lexicon
-    triggers = find_terms(lexicon.triggers, tokens)
-    date = sentence_date(sentence.text, sentence.start, lexicon, context.reference)
-    date = date or context.reference
-    if not triggers or date is None:
+def near_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w for w, kind in lexicon.place_cues.items() if kind == "near")
+
+
+def actor_token_indexes(tokens: list[Token], mentions: list[roles.ActorMention]) -> set[int]:
+    """Tokens inside actor names, which are therefore not place names ("Al Shabaab")."""
+    return {
+        i for i, t in enumerate(tokens)
+        for m in mentions if m.start is not None and m.start <= t.start < m.end
+    }  # fmt: skip
+
+
+def live_triggers(matches: list[Match], tokens: list[Token]) -> list[Match]:
+    """Event words not negated, hedged, habitual or background ("drohte mit Angriffen")."""
+    position = {t.start: i for i, t in enumerate(tokens)}
+    cues = [position.get(m.start, -99) for m in matches if set(m.labels) & CUES]
+    live = []
+    for match in matches:
+        if not set(match.labels) & EVENT_CONCEPTS:
+            continue
+        at = position.get(match.start, -99)
+        if not any(0 < at - cue <= CUE_REACH for cue in cues):
+            live.append(match)
+    return live
+
+
+def candidates(context: Context) -> list[Candidate]:
+    found, last_date = [], None
+    for index, sentence in enumerate(context.sentences):
+        date = sentence_date(sentence.text, sentence.start, context.lexicon, context.reference)
+        last_date = date or last_date
+        if context.triggers[index]:
+            candidate = open_candidate(context, index, date or last_date or context.reference)
+            if candidate:
+                found.append(candidate)
+    return found
+
+
+def open_candidate(context: Context, index: int, date: DateMention | None) -> Candidate | None:
+    if date is None:
         return None
-    term, first, end = min(triggers, key=lambda m: (taxonomy.rank(m[0].label), m[1]))
-    mentions = actor_mentions(tokens, lexicon)
-    if not mentions and index > 0:
-        mentions = actor_mentions(context.tokens[index - 1], lexicon)
-    sub_event_type, actor1, actor2 = assign_actors(term.label, mentions)
+    window = [index]
+    for following in range(index + 1, min(len(context.sentences), index + 1 + FOLLOWERS)):
+        if context.triggers[following]:
+            break
+        window.append(following)
+    concepts = {c for i in window for m in context.concepts[i] for c in m.labels}
+    mentioned = list(context.actors[index])
+    if not any(m.inter in roles.ARMED for m in mentioned) and index > 0:
+        mentioned = context.actors[index - 1] + mentioned
+    mentioned += [m for i in window[1:] for m in context.actors[i]]
     place, place_mention = event_place(context, index)
-    counts = fatality_counts(tokens, lexicon) or following_counts(context, index)
-    trigger = (tokens[first].start, tokens[end - 1].end)
-    return Finding(
-        sentence,
-        sub_event_type,
-        trigger,
-        actor1,
-        actor2,
-        date,
-        place,
-        place_mention,
-        counts[0] if counts else None,
-    )
+    return Candidate(index, window, context.triggers[index], concepts, mentioned, date, place,
+                     place_mention, toll(context, window))
 
 
-def following_counts(context: Context, index: int) -> list[Count]:
-    """Deaths reported in the next sentence when it reports no event of its own
-    ("… attackierte einen Konvoi. Dabei starben mindestens zwei SDF-Kämpfer.")."""
-    if index + 1 >= len(context.tokens):
-        return []
-    following = context.tokens[index + 1]
-    if find_terms(context.lexicon.triggers, following):
-        return []
-    return fatality_counts(following, context.lexicon)
+def toll(context: Context, window: list[int]) -> Count | None:
+    """The death toll the event's sentences state; the first one found counts."""
+    for i in window:
+        sentence = context.sentences[i]
+        stated = stated_count(sentence.text, sentence.start, context.lexicon)
+        if stated:
+            return stated
+        deaths = [m for m in context.concepts[i] if "DEAD" in m.labels]
+        injuries = [m for m in context.concepts[i] if "INJURE" in m.labels]
+        counts = death_counts(context.tokens[i], deaths, injuries, context.lexicon)
+        if counts:
+            return counts[0]
+    return None
 
 
-def event_place(
-    context: Context, index: int
-) -> tuple[geoparse.Place | None, geoparse.Mention | None]:
+def event_place(context: Context, index: int) -> tuple[geoparse.Place | None, geoparse.Mention | None]:
     """The place named in the event's sentence, else the nearest one named before it, else the
-    first one in the document; towns win over countries."""
+    first one after it; towns win over countries."""
     order = [index, *range(index - 1, -1, -1), *range(index + 1, len(context.places))]
     for want_town in (True, False):
         for i in order:
@@ -140,102 +201,164 @@ def event_place(
     return None, None
 
 
-def to_event(context: Context, finding: Finding) -> Event:
-    place = finding.place
-    country, iso3 = context.gazetteer.country(place.country_code) if place else (None, None)
-    fill = {"country": country or "Unknown"}
-    actor2 = finding.actor2
+def event_country(context: Context, candidate: Candidate) -> str | None:
+    return candidate.place.country_code if candidate.place else context.country
+
+
+def candidate_features(context: Context, candidate: Candidate) -> tuple[set[str], int | None]:
+    """The classifier's inputs for a candidate, and the inter code of its first armed actor."""
+    country = event_country(context, candidate)
+    armed = sorted((m for m in candidate.actors if m.inter in roles.ARMED), key=lambda m: not m.agent)
+    inters = [roles.resolve(m, country, context.group)[1] for m in candidate.actors]
+    first = roles.resolve(armed[0], country, context.group)[1] if armed else None
+    fatal = bool(candidate.count and candidate.count.value)
+    return features(candidate.concepts, inters, first, fatal), first
+
+
+def code(context: Context, candidate: Candidate) -> Coded:
+    """Type the candidate and give its actors their roles and final names."""
+    country = event_country(context, candidate)
+    found, first = candidate_features(context, candidate)
+    decision = decide(found, candidate.concepts, first)
+    assigned = roles.assign_roles(decision.sub_event_type, candidate.actors)
+    actor1 = (*roles.resolve(assigned.actor1, country, context.group), assigned.actor1)
+    actor2 = None
+    if assigned.actor2:
+        actor2 = (*roles.resolve(assigned.actor2, country, context.group), assigned.actor2)
+        if actor2[0] == actor1[0] and decision.sub_event_type not in ("Mob violence",):
+            actor2 = None
+    return Coded(candidate, decision._replace(sub_event_type=assigned.sub_event_type), actor1, actor2)
+
+
+def same_event(a: Coded, b: Coded) -> bool:
+    """Two candidates of one document report one event: same day and place, actors that agree
+    (one's may be a subset of the other's), and the same type or one that only says "attack"."""
+    ca, cb = a.candidate, b.candidate
+    if (ca.date.date, ca.place and ca.place.geonames_id) != (cb.date.date, cb.place and cb.place.geonames_id):
+        return False
+    names_a = {a.actor1[0]} | ({a.actor2[0]} if a.actor2 else set())
+    names_b = {b.actor1[0]} | ({b.actor2[0]} if b.actor2 else set())
+    if not (names_a <= names_b or names_b <= names_a):
+        return False
+    same_type = a.decision.sub_event_type == b.decision.sub_event_type
+    return same_type or (a.actor1[0] == b.actor1[0] and (ca.generic or cb.generic))
+
+
+def merge_within(context: Context, coded: list[Coded]) -> list[Coded]:
+    """One event per (day, place, type, actors) in a document; a generic mention joins the
+    specific one ("attackierte einen Konvoi" → the air strike on that convoy)."""
+    events: list[Coded] = []
+    for item in coded:
+        match = next((e for e in events if same_event(e, item)), None)
+        if match is None:
+            events.append(item)
+            continue
+        match.merged.append(item.candidate)
+        if match.candidate.generic and not item.candidate.generic:
+            match.decision = item.decision
+        if item.actor2 and not match.actor2:
+            match.actor2 = item.actor2
+    return events
+
+
+def to_event(context: Context, item: Coded, rank: int) -> Event:
+    candidate, parts = item.candidate, [item.candidate, *item.merged]
+    place = candidate.place
+    country = countries().get(place.country_code) if place else None
+    counts = [p.count for p in parts if p.count and p.count.value]
+    count = min(counts, key=lambda c: c.value) if counts else next((p.count for p in parts if p.count), None)
+    sub_event_type = item.decision.sub_event_type
     return Event(
-        event_date=finding.date.date,
-        time_precision=finding.date.precision,
-        event_type=taxonomy.event_type_of(finding.sub_event_type),
-        sub_event_type=finding.sub_event_type,
-        actor1=finding.actor1.name.format(**fill),
-        inter1=finding.actor1.inter,
-        actor2=actor2.name.format(**fill) if actor2 else None,
-        inter2=actor2.inter if actor2 else None,
-        country=country,
-        iso3=iso3 or None,
+        event_date=candidate.date.date,
+        time_precision=candidate.date.precision,
+        event_type=taxonomy.event_type_of(sub_event_type),
+        sub_event_type=sub_event_type,
+        actor1=item.actor1[0],
+        inter1=item.actor1[1],
+        actor2=item.actor2[0] if item.actor2 else None,
+        inter2=item.actor2[1] if item.actor2 else None,
+        country=country.name if country else None,
+        iso3=country.iso3 if country else None,
         location=place.name if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         geonames_id=place.geonames_id if place else None,
-        geo_precision=geo_precision(finding),
-        fatalities=finding.count.value if finding.count else 0,
+        geo_precision=geo_precision(candidate),
+        fatalities=count.value if count else 0,
         sources=[Source.of(context.document)],
-        evidence=evidence(context.document, finding),
-        confidence=confidence(finding),
-        notes=note(finding, fill),
+        evidence=evidence(context, item, parts, count),
+        confidence=confidence(context, item, rank),
+        notes=note(item, count, place),
     )
 
 
-def geo_precision(finding: Finding) -> int | None:
-    if finding.place is None:
+def geo_precision(candidate: Candidate) -> int | None:
+    if candidate.place is None:
         return None
-    if finding.place.is_country:
+    if candidate.place.is_country:
         return 3
-    return 2 if finding.place_mention.near else 1
+    return 2 if candidate.place_mention.near else 1
 
 
-def evidence(document: Document, finding: Finding) -> list[Evidence]:
-    """One span per coded field; fields coded by default point at the trigger that implies them."""
+def trigger_span(item: Coded) -> tuple[int, int]:
+    """The words that decided the type: a trigger of the deciding concept, else the first one."""
+    triggers = [t for p in [item.candidate, *item.merged] for t in p.triggers]
+    best = next((t for t in triggers if item.decision.because in t.labels), triggers[0])
+    return best.start, best.end
+
+
+def evidence(context: Context, item: Coded, parts: list[Candidate], count: Count | None) -> list[Evidence]:
+    """One span per coded field; a field coded by default points at the words that imply it."""
+    trigger = trigger_span(item)
+    candidate = item.candidate
+    sentence = context.sentences[candidate.index]
     spans = {
-        "event_type": finding.trigger,
-        "sub_event_type": finding.trigger,
-        "actor1": actor_span(finding.actor1, finding.trigger),
-        "event_date": (finding.date.start, finding.date.end),
-        "fatalities": (finding.count.start, finding.count.end)
-        if finding.count
-        else (finding.sentence.start, finding.sentence.end),
+        "event_type": trigger,
+        "sub_event_type": trigger,
+        "actor1": actor_span(item.actor1[2], trigger),
+        "event_date": (candidate.date.start, candidate.date.end),
+        "fatalities": (count.start, count.end) if count else (sentence.start, sentence.end),
     }
-    if finding.actor2:
-        spans["actor2"] = actor_span(finding.actor2, finding.trigger)
-    if finding.place_mention:
-        spans["location"] = (finding.place_mention.start, finding.place_mention.end)
-    return [span_evidence(document, field, *span) for field, span in spans.items()]
+    if item.actor2:
+        spans["actor2"] = actor_span(item.actor2[2], trigger)
+    if candidate.place_mention:
+        spans["location"] = (candidate.place_mention.start, candidate.place_mention.end)
+    return [span_evidence(context.document, f, *span) for f, span in spans.items()]
 
 
-def actor_span(actor: ActorMention, trigger: tuple[int, int]) -> tuple[int, int]:
+def actor_span(actor: roles.ActorMention, trigger: tuple[int, int]) -> tuple[int, int]:
     return (actor.start, actor.end) if actor.start is not None else trigger
 
 
 def span_evidence(document: Document, field: str, start: int | None, end: int | None) -> Evidence:
     if start is None:
         return Evidence(doc_id=document.id, field=field, text=document.published or "")
-    return Evidence(
-        doc_id=document.id, field=field, text=document.text[start:end], start=start, end=end
-    )
+    return Evidence(doc_id=document.id, field=field, text=document.text[start:end], start=start, end=end)
 
 
-def confidence(finding: Finding) -> float:
-    """Higher when the sentence itself names the actors, the place and the day."""
-    score = 0.4
-    score += 0.15 if finding.actor1.start is not None else 0
-    score += 0.1 if finding.actor2 and finding.actor2.start is not None else 0
-    score += (
-        0.15
-        if finding.place_mention
-        and finding.sentence.start <= finding.place_mention.start < finding.sentence.end
-        else 0
-    )
-    score += 0.1 if finding.date.precision == DAY else 0
-    return round(min(score, 0.95), 2)
+def confidence(context: Context, item: Coded, rank: int) -> float:
+    """How sure the coding is: the type decision, and whether the sentence itself names the
+    doer, the place and the day; the document's first event is usually its main one."""
+    candidate = item.candidate
+    sentence = context.sentences[candidate.index]
+    named = item.actor1[2].start is not None
+    here = bool(candidate.place_mention) and sentence.start <= candidate.place_mention.start < sentence.end
+    dated = candidate.date.start is not None and sentence.start <= candidate.date.start < sentence.end
+    score = 0.3 + 0.3 * item.decision.probability + 0.1 * named + 0.1 * here + 0.1 * dated
+    return round(min(score + (0.1 if rank == 0 else 0), 1.0), 2)
 
 
-def note(finding: Finding, fill: dict) -> str:
+def note(item: Coded, count: Count | None, place: geoparse.Place | None) -> str:
     """An ACLED-style one-sentence summary: 'On 23 January 2022, X attacked Y in Z, killing 2.'"""
-    date = finding.date
-    when = (
-        f"On {date.date.day} {date.date:%B %Y}"
-        if date.precision == DAY
-        else f"In {date.date:%B %Y}"
-    )
-    with_actor2, without_actor2 = taxonomy.note_phrases()[finding.sub_event_type]
-    actor2 = finding.actor2.name.format(**fill) if finding.actor2 else None
-    phrase = with_actor2 if actor2 else without_actor2
-    text = phrase.format(actor1=finding.actor1.name.format(**fill), actor2=actor2)
+    date = item.candidate.date
+    when = f"On {date.date.day} {date.date:%B %Y}" if date.precision == DAY else f"In {date.date:%B %Y}"
+    if date.precision == 2:
+        when = f"Around {date.date.day} {date.date:%B %Y}"
+    with_actor2, without_actor2 = taxonomy.note_phrases()[item.decision.sub_event_type]
+    actor2 = item.actor2[0] if item.actor2 else None
+    text = (with_actor2 if actor2 else without_actor2).format(actor1=item.actor1[0], actor2=actor2)
     where = ""
-    if finding.place:
-        where = f" {'near' if finding.place_mention.near else 'in'} {finding.place.name}"
-    killed = f", killing {finding.count.value}" if finding.count and finding.count.value else ""
+    if place:
+        where = f" {'near' if item.candidate.place_mention.near else 'in'} {place.name}"
+    killed = f", killing {count.value}" if count and count.value else ""
     return f"{when}, {text}{where}{killed}."

@@ -1,10 +1,13 @@
 """Event dates resolved against the document's date, with ACLED's time precision
-(1 = day, 2 = week, 3 = month; month precision is coded to the middle of the month)."""
+(1 = day, 2 = week or a few days, 3 = month; month precision is coded to the middle of the
+month, "Anfang/Ende Januar" to its first/last day)."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from functools import cache
 from typing import NamedTuple
 
 from ..models import Document
@@ -12,6 +15,7 @@ from .lexicon import Lexicon
 
 DAY, WEEK, MONTH = 1, 2, 3
 ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+APPROXIMATE_WINDOW = 25  # characters before a date in which "around"/"etwa" makes it approximate
 
 
 class DateMention(NamedTuple):
@@ -33,53 +37,94 @@ def document_date(document: Document) -> DateMention | None:
     return DateMention(dt.date(int(year), int(month), 15), MONTH, *span)
 
 
-def date_patterns(lexicon: Lexicon) -> list[re.Pattern]:
-    months = "|".join(sorted(lexicon.months, key=len, reverse=True))
-    weekdays = "|".join(sorted(lexicon.weekdays, key=len, reverse=True))
-    return [
-        re.compile(
-            rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b", re.I
-        ),
-        re.compile(
-            rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
-        ),
-        re.compile(rf"\b(?P<weekday>{weekdays})\b", re.I),
-    ]
+@cache
+def date_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
+    def words(names):
+        return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+    months, weekdays = words(lexicon.months), words(lexicon.weekdays)
+    relative = words(w for w, (kind, _) in lexicon.date_words.items() if kind == "days_ago")
+    parts = words(w for w, (kind, _) in lexicon.date_words.items() if kind == "month_part")
+    return {
+        "day_month": re.compile(
+            rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b", re.I),
+        "month_day": re.compile(
+            rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\b", re.I),
+        "month": re.compile(
+            rf"\b(?:(?P<part>{parts})\s+)?(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b", re.I),
+        "weekday": re.compile(rf"\b(?P<weekday>{weekdays})\b", re.I),
+        "relative": re.compile(rf"\b(?P<relative>{relative})\b", re.I),
+    }  # fmt: skip
 
 
 def sentence_date(
     text: str, offset: int, lexicon: Lexicon, reference: DateMention | None
 ) -> DateMention | None:
     """The first date the sentence names, resolved against `reference` (the document's date)."""
-    for pattern in date_patterns(lexicon):
-        match = pattern.search(text)
-        if match:
-            resolved = resolve(match, lexicon, reference)
+    for kind, pattern in date_patterns(lexicon).items():
+        for match in pattern.finditer(text):
+            resolved = RESOLVERS[kind](match, lexicon, reference)
             if resolved:
-                return DateMention(resolved, DAY, offset + match.start(), offset + match.end())
+                date, precision = resolved
+                if precision == DAY and approximate(text[: match.start()], lexicon):
+                    precision = WEEK
+                return DateMention(date, precision, offset + match.start(), offset + match.end())
     return None
 
 
-def resolve(match: re.Match, lexicon: Lexicon, reference: DateMention | None) -> dt.date | None:
-    groups = match.groupdict()
-    if groups.get("weekday"):
-        if not reference or reference.precision != DAY:
-            return None
-        back = (reference.date.weekday() - lexicon.weekdays[groups["weekday"].casefold()]) % 7
-        return reference.date - dt.timedelta(days=back)
-    month = lexicon.months[groups["month"].casefold()]
-    year = int(groups["year"]) if groups.get("year") else reference.date.year if reference else None
+def approximate(before: str, lexicon: Lexicon) -> bool:
+    """'Around 9 May', 'between 8 and 10 May', 'as reported on 9 May': ACLED's precision 2."""
+    window = before[-APPROXIMATE_WINDOW:].casefold()
+    cues = (w for w, (kind, _) in lexicon.date_words.items() if kind in ("approximate", "week"))
+    return any(re.search(rf"\b{re.escape(cue)}\b", window) for cue in cues)
+
+
+def year_of(match: re.Match, reference: DateMention | None) -> int | None:
+    if match.group("year"):
+        return int(match.group("year"))
+    return reference.date.year if reference else None
+
+
+def day_date(match, lexicon, reference):
+    year = year_of(match, reference)
     if year is None:
         return None
     try:
-        date = dt.date(year, month, int(groups["day"]))
+        date = dt.date(year, lexicon.months[match.group("month").casefold()], int(match.group("day")))
     except ValueError:
         return None
-    if (
-        not groups.get("year")
-        and reference
-        and reference.precision == DAY
-        and date > reference.date
-    ):
-        return date.replace(year=year - 1)  # "28. Dezember" in an article of 5 January
-    return date
+    if not match.group("year") and reference and reference.precision == DAY and date > reference.date:
+        date = date.replace(year=year - 1)  # "28. Dezember" in an article of 5 January
+    return date, DAY
+
+
+def month_date(match, lexicon, reference):
+    year = year_of(match, reference)
+    if year is None or (not match.group("year") and not match.group("part")):
+        return None  # a bare month name ("Mai", "March") is too often something else
+    month = lexicon.months[match.group("month").casefold()]
+    day = lexicon.date_words[match.group("part").casefold()][1] if match.group("part") else 15
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1])), MONTH
+
+
+def weekday_date(match, lexicon, reference):
+    if not reference or reference.precision != DAY:
+        return None
+    back = (reference.date.weekday() - lexicon.weekdays[match.group("weekday").casefold()]) % 7
+    return reference.date - dt.timedelta(days=back), DAY
+
+
+def relative_date(match, lexicon, reference):
+    if not reference or reference.precision != DAY:
+        return None
+    days = lexicon.date_words[match.group("relative").casefold()][1]
+    return reference.date - dt.timedelta(days=days), DAY
+
+
+RESOLVERS = {
+    "day_month": day_date,
+    "month_day": day_date,
+    "month": month_date,
+    "weekday": weekday_date,
+    "relative": relative_date,
+}

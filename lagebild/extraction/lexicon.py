@@ -1,7 +1,9 @@
-"""A language's knowledge as data: the files in `lang/<code>/`, loaded into one Lexicon."""
+"""A language's knowledge as data: the files in `lang/<code>/` (and the shared ones in
+`lang/base/`), loaded and checked into one Lexicon."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -9,41 +11,26 @@ from typing import NamedTuple
 from .. import taxonomy
 from ..errors import ResourceError
 from ..resources import LANG_ROOT, lang_file, read_table
-from ..text import Token
+from .matcher import Term, TermMatcher
 
 MATCH_MODES = ("word", "prefix", "part")
-INFLECTIONS = ("", "s", "es", "n", "en", "e", "er", "em")
-
-
-class Term(NamedTuple):
-    """A phrase of one or more words, matched on tokens; `label` is what it means."""
-
-    words: tuple[str, ...]
-    label: str
-    mode: str = "word"
-    case_sensitive: bool = False
-
-    def matches_at(self, tokens: list[Token], i: int) -> bool:
-        if i + len(self.words) > len(tokens):
-            return False
-        *head, last = self.words
-        for word, token in zip(head, tokens[i:], strict=False):
-            if self.fold(token.text) != word:
-                return False
-        return self.matches_last(self.fold(tokens[i + len(head)].text), last)
-
-    def matches_last(self, token: str, word: str) -> bool:
-        if self.mode == "part":
-            return word in token
-        if self.mode == "prefix":
-            return token.startswith(word)
-        if self.mode == "inflected":
-            rest = token[len(word) :] if token.startswith(word) else None
-            return rest is not None and (rest in INFLECTIONS or rest.startswith("-"))
-        return token == word
-
-    def fold(self, text: str) -> str:
-        return text if self.case_sensitive else text.casefold()
+CONCEPTS = {
+    # what happened
+    "CLASH", "ATTACK", "SHOOT", "STAB", "BEAT", "KILL", "BODY", "AIRSTRIKE", "DRONE", "BOMBING",
+    "SHELL", "IED", "BLAST", "SUICIDE", "GRENADE", "CHEMICAL", "SEXUAL", "ABDUCT", "PROTEST",
+    "GATHER", "STRIKE", "DEMAND", "DISPERSE", "LETHAL", "RIOT", "ARSON", "DESTROY", "MOB", "FIGHT",
+    "ARREST", "AGREE", "LOOT", "SEIZE", "RECAPTURE", "BASE", "INTERCEPT", "DEPLOY", "FLEE",
+    "FRONT",
+    # what it cost
+    "DEAD", "INJURE",
+    # how it is said
+    "NEGATION", "FUTURE", "HABITUAL", "BACKGROUND", "AGENT",
+}  # fmt: skip
+EVENT_CONCEPTS = CONCEPTS - {
+    "DEAD", "INJURE", "NEGATION", "FUTURE", "HABITUAL", "BACKGROUND", "AGENT", "DEMAND", "GATHER",
+    "FRONT", "DRONE", "FLEE", "STRIKE",
+}  # fmt: skip
+CUES = {"NEGATION", "FUTURE", "HABITUAL", "BACKGROUND"}
 
 
 class Actor(NamedTuple):
@@ -51,22 +38,39 @@ class Actor(NamedTuple):
     inter: int
 
 
-@dataclass(frozen=True)
+class Rule(NamedTuple):
+    """Concepts that settle a sub-event type (`lang/base/rules.tsv`)."""
+
+    concepts: frozenset[str]
+    unless: frozenset[str]
+    sub_event_type: str
+
+
+class Country(NamedTuple):
+    code: str
+    name: str
+    iso3: str
+
+
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     language: str
-    triggers: tuple[Term, ...]
-    actors: tuple[Term, ...]
+    concepts: TermMatcher
+    actors: TermMatcher
     actor_info: dict[str, Actor]
+    countries: TermMatcher
+    adjective_stems: dict[str, str]
     numbers: dict[str, int]
-    fatality_terms: tuple[Term, ...]
     months: dict[str, int]
     weekdays: dict[str, int]
-    near_words: frozenset[str]
+    date_words: dict[str, tuple[str, int]]
+    place_cues: dict[str, str]
+    fatality_patterns: tuple[tuple[re.Pattern, str], ...]
 
 
 def available_languages() -> list[str]:
     """Languages with a folder of data files under `lang/`."""
-    return sorted(p.name for p in LANG_ROOT.iterdir() if (p / "triggers.tsv").exists())
+    return sorted(p.name for p in LANG_ROOT.iterdir() if (p / "concepts.tsv").exists())
 
 
 @cache
@@ -74,20 +78,23 @@ def load_language(code: str) -> Lexicon:
     """Load and check the data files of one language (cached: built once per process)."""
     if code not in available_languages():
         raise ResourceError(f"no language data for {code!r}; have {available_languages()}")
+    actor_rows = [*table("base", "actors.tsv", "alias", "actor", "inter", "case"),
+                  *table(code, "actors.tsv", "alias", "actor", "inter", "case")]
+    dates = list(table(code, "dates.tsv", "word", "kind", "value"))
     return Lexicon(
         language=code,
-        triggers=tuple(load_triggers(code)),
-        actors=tuple(load_actor_terms(code)),
-        actor_info=load_actor_info(code),
-        numbers={
-            row["word"]: int(row["value"]) for row in table(code, "numbers.tsv", "word", "value")
-        },
-        fatality_terms=tuple(load_fatality_terms(code)),
-        months=calendar_words(code, "month"),
-        weekdays=calendar_words(code, "weekday"),
-        near_words=frozenset(
-            row["term"] for row in table(code, "place_cues.tsv", "term", "precision")
-        ),
+        concepts=TermMatcher(list(concept_terms(code))),
+        actors=TermMatcher([actor_term(row) for row in actor_rows]),
+        actor_info=actor_info(code, actor_rows),
+        countries=TermMatcher(list(country_terms(code))),
+        adjective_stems=adjective_stems(code),
+        numbers={r["word"]: int(r["value"]) for r in table(code, "numbers.tsv", "word", "value")},
+        months={r["word"]: int(r["value"]) for r in dates if r["kind"] == "month"},
+        weekdays={r["word"]: int(r["value"]) for r in dates if r["kind"] == "weekday"},
+        date_words={r["word"]: (r["kind"], int(r["value"])) for r in dates
+                    if r["kind"] not in ("month", "weekday")},
+        place_cues={r["term"]: r["kind"] for r in table(code, "place_cues.tsv", "term", "kind")},
+        fatality_patterns=tuple(fatality_patterns(code)),
     )
 
 
@@ -95,56 +102,72 @@ def table(code: str, name: str, *columns: str):
     return read_table(lang_file(code, name), columns)
 
 
-def load_triggers(code: str):
-    known = taxonomy.sub_event_types()
-    for row in table(code, "triggers.tsv", "term", "sub_event_type", "match"):
-        if row["sub_event_type"] not in known:
-            raise ResourceError(
-                f"{code}/triggers.tsv: unknown sub_event_type {row['sub_event_type']!r}"
-            )
+def concept_terms(code: str):
+    for row in table(code, "concepts.tsv", "term", "concept", "match"):
+        if row["concept"] not in CONCEPTS:
+            raise ResourceError(f"{code}/concepts.tsv: unknown concept {row['concept']!r}")
         if row["match"] not in MATCH_MODES:
-            raise ResourceError(f"{code}/triggers.tsv: match must be one of {MATCH_MODES}")
-        yield Term(tuple(row["term"].casefold().split()), row["sub_event_type"], row["match"])
+            raise ResourceError(f"{code}/concepts.tsv: match must be one of {MATCH_MODES}")
+        yield Term(tuple(row["term"].split()), row["concept"], row["match"])
 
 
-def load_actor_terms(code: str):
-    for row in table(code, "actors.tsv", "alias", "actor", "inter", "case"):
-        sensitive = row["case"] == "sensitive"
-        words = row["alias"].split() if sensitive else row["alias"].casefold().split()
-        yield Term(tuple(words), row["actor"], "inflected", sensitive)
+def actor_term(row: dict) -> Term:
+    return Term(tuple(row["alias"].split()), row["actor"], "inflected", row["case"] == "sensitive")
 
 
-def load_actor_info(code: str) -> dict[str, Actor]:
+def actor_info(code: str, rows: list[dict]) -> dict[str, Actor]:
     info = {}
-    for row in table(code, "actors.tsv", "alias", "actor", "inter", "case"):
-        if row["inter"] not in {str(c) for c in taxonomy.actor_types()}:
+    for row in rows:
+        if not row["inter"].isdigit() or int(row["inter"]) not in taxonomy.actor_types():
             raise ResourceError(f"{code}/actors.tsv: {row['alias']!r} has inter {row['inter']!r}")
         info[row["actor"]] = Actor(row["actor"], int(row["inter"]))
     return info
 
 
-def load_fatality_terms(code: str):
-    for row in table(code, "fatalities.tsv", "term", "kind", "match"):
-        yield Term(tuple(row["term"].casefold().split()), row["kind"], row["match"])
+@cache
+def countries() -> dict[str, Country]:
+    """ISO alpha-2 code → the country with ACLED's English name (`lang/base/countries.tsv`)."""
+    rows = read_table(lang_file("base", "countries.tsv"), ("iso2", "iso3", "country"))
+    return {r["iso2"]: Country(r["iso2"], r["country"], r["iso3"]) for r in rows}
 
 
-def calendar_words(code: str, kind: str) -> dict[str, int]:
-    rows = table(code, "dates.tsv", "word", "kind", "value")
-    return {row["word"]: int(row["value"]) for row in rows if row["kind"] == kind}
+def country_terms(code: str):
+    """Country names and adjectives of one language, each labelled with the country's code."""
+    for row in table(code, "countries.tsv", "iso2", "names", "adjectives"):
+        for field in ("names", "adjectives"):
+            for name in filter(None, (n.strip() for n in row[field].split(";"))):
+                yield Term(tuple(name.split()), f"{row['iso2']}:{field}", "inflected",
+                           case_sensitive=name.isupper())
 
 
-def find_terms(terms: tuple[Term, ...], tokens: list[Token]) -> list[tuple[Term, int, int]]:
-    """Every (term, first token, end token) match; a match inside a longer one is dropped."""
-    found = [
-        (term, i, i + len(term.words))
-        for i in range(len(tokens))
-        for term in terms
-        if term.matches_at(tokens, i)
-    ]
-    return [m for m in found if not any(covers(other, m) for other in found if other is not m)]
+def adjective_stems(code: str) -> dict[str, str]:
+    """Stems that adjectives grow from ("syr" → SY for "syrische"), where the table has them."""
+    path = lang_file(code, "countries.tsv")
+    rows = read_table(path, ("iso2", "names", "adjectives"))
+    stems = {}
+    for row in rows:
+        for stem in filter(None, (s.strip() for s in row.get("stems", "").split(";"))):
+            stems[stem] = row["iso2"]
+    return stems
 
 
-def covers(longer, shorter) -> bool:
-    (term_a, start_a, end_a), (term_b, start_b, end_b) = longer, shorter
-    inside = start_a <= start_b and end_b <= end_a
-    return inside and len(" ".join(term_a.words)) > len(" ".join(term_b.words))
+def fatality_patterns(code: str):
+    for row in table(code, "fatality_patterns.tsv", "pattern", "kind"):
+        try:
+            yield re.compile(row["pattern"], re.IGNORECASE), row["kind"]
+        except re.error as error:
+            raise ResourceError(f"{code}/fatality_patterns.tsv: {row['pattern']!r}: {error}") from None
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    loaded = []
+    for row in read_table(lang_file("base", "rules.tsv"), ("concepts", "unless", "sub_event_type")):
+        if row["sub_event_type"] not in taxonomy.sub_event_types():
+            raise ResourceError(f"base/rules.tsv: unknown sub_event_type {row['sub_event_type']!r}")
+        unknown = set(row["concepts"].split()) | set(row["unless"].split()) - CONCEPTS
+        if unknown - CONCEPTS:
+            raise ResourceError(f"base/rules.tsv: unknown concepts {sorted(unknown - CONCEPTS)}")
+        loaded.append(Rule(frozenset(row["concepts"].split()), frozenset(row["unless"].split()),
+                           row["sub_event_type"]))
+    return tuple(loaded)

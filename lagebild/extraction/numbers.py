@@ -1,4 +1,6 @@
-"""Numbers and fatality counts: "mindestens zwei", "über 130", "Dutzende", "at least 12"."""
+"""Fatality counts by ACLED's rules: the lowest reported figure ("mindestens zwei" 2,
+"über 130" 130, "Dutzende" 12), tolls of several groups added ("30 … und … 130 getötet" 160),
+a total split across the events that share it, a stated "no fatalities" 0."""
 
 from __future__ import annotations
 
@@ -6,15 +8,20 @@ import re
 from typing import NamedTuple
 
 from ..text import Token
-from .lexicon import Lexicon, find_terms
+from .lexicon import Lexicon
+from .matcher import Match
 
 DIGITS = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+")
-LOOK_BACK = 8
-LOOK_AHEAD = 4
+CONJUNCTIONS = {"and", "und", "sowie"}
+SUBSETS = {"including", "darunter", "among", "unter"}  # "12 killed, including 3 children"
+STOPS = {".", ";", ":", "(", ")"}
+LOOK_BACK = 10
+LOOK_AHEAD = 5
+WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 class Count(NamedTuple):
-    """A number of people killed and the tokens (number through death word) that say so."""
+    """A number of people killed and the span of text that says so."""
 
     value: int
     start: int
@@ -28,38 +35,66 @@ def number_value(token: Token, lexicon: Lexicon) -> int | None:
     return lexicon.numbers.get(token.folded)
 
 
-def fatality_counts(tokens: list[Token], lexicon: Lexicon) -> list[Count]:
-    """Each death word with the nearest number before it (or, failing that, just after it).
-
-    A number separated from the death word by an injury word ("12 verletzt, 3 getötet") is not
-    taken: ACLED counts no injuries.
-    """
-    counts = []
-    for term, first, end in find_terms(lexicon.fatality_terms, tokens):
-        if term.label != "killed":
+def stated_count(text: str, offset: int, lexicon: Lexicon) -> Count | None:
+    """A figure the source states outright: "Fatalities coded as 0", "20 fatalities split
+    between 3 events" (ACLED gives the first event the larger share), "no fatalities"."""
+    coded = None
+    for pattern, kind in lexicon.fatality_patterns:
+        match = pattern.search(text)
+        if not match:
             continue
-        found = nearest_number(tokens, first, end, lexicon)
+        span = (offset + match.start(), offset + match.end())
+        if kind == "none" and coded is None:
+            coded = Count(0, *span)
+        elif kind == "coded":
+            coded = Count(int(match.group("n")), *span)
+        elif kind in ("split", "split_all"):
+            total = int(match.group("n")) if kind == "split" else coded.value if coded else None
+            if total is not None:
+                parts = int(WORD_NUMBERS.get(match.group("parts"), match.group("parts")))
+                return Count(-(-total // parts), *span)
+    return coded
+
+
+def death_counts(
+    tokens: list[Token], deaths: list[Match], injuries: list[Match], lexicon: Lexicon
+) -> list[Count]:
+    """For each death word, the figures next to it: the nearest number before it and any joined
+    to that by "and"/"und", else the numbers just after it ("killing 3 soldiers and 2 …").
+    A figure on the far side of an injury word is not a death toll."""
+    index = {t.start: i for i, t in enumerate(tokens)}
+    hurt = {i for m in injuries for i, t in enumerate(tokens) if m.start <= t.start < m.end}
+    counts = []
+    for death in deaths:
+        first = index.get(death.start)
+        if first is None:
+            continue
+        last = max(i for i, t in enumerate(tokens) if t.start < death.end)
+        found = numbers_near(tokens, range(first - 1, max(-1, first - 1 - LOOK_BACK), -1), hurt,
+                             lexicon)
+        if not found:
+            found = numbers_near(tokens, range(last + 1, min(len(tokens), last + 1 + LOOK_AHEAD)),
+                                 hurt, lexicon)
         if found:
-            value, position = found
-            start, stop = sorted((position, first))
-            counts.append(Count(value, tokens[start].start, tokens[max(stop, end - 1)].end))
+            positions = [p for _, p in found] + [first, last]
+            value = sum(v for v, _ in found)
+            counts.append(Count(value, tokens[min(positions)].start, tokens[max(positions)].end))
     return counts
 
 
-def nearest_number(tokens, first, end, lexicon) -> tuple[int, int] | None:
-    injuries = {
-        i for term, i, _ in find_terms(lexicon.fatality_terms, tokens) if term.label == "injured"
-    }
-    for i in range(first - 1, max(-1, first - 1 - LOOK_BACK), -1):
-        if i in injuries or tokens[i].text in ";:":
+def numbers_near(tokens, positions, hurt: set[int], lexicon) -> list[tuple[int, int]]:
+    """The first number met walking `positions`, and further ones joined to it by a conjunction."""
+    found: list[tuple[int, int]] = []
+    for i in positions:
+        if tokens[i].text in STOPS or i in hurt:
             break
         value = number_value(tokens[i], lexicon)
-        if value is not None:
-            return value, i
-    for i in range(end, min(len(tokens), end + LOOK_AHEAD)):
-        if i in injuries or tokens[i].text in ".;:":
-            break
-        value = number_value(tokens[i], lexicon)
-        if value is not None:
-            return value, i
-    return None
+        if value is None:
+            continue
+        if found:
+            low, high = sorted((i, found[-1][1]))
+            between = {t.folded for t in tokens[low + 1 : high]}
+            if between & SUBSETS or not between & CONJUNCTIONS:
+                break
+        found.append((value, i))
+    return found

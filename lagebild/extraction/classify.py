@@ -1,0 +1,86 @@
+"""Decide an event's sub-event type from language-independent features of what a sentence
+says: its concepts (ATTACK, PROTEST, DISPERSE, …), the kinds of actor it names, whether people
+died. Rare types follow rules (`lang/base/rules.tsv`); the rest a multinomial logistic
+regression trained on English ACLED notes (`scripts/train_coder.py`, weights in
+`lang/base/coder.json`), which serves every language because its inputs are concepts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from typing import NamedTuple
+
+from ..errors import ResourceError
+from ..resources import lang_file
+from .lexicon import rules
+
+STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL = 1, 2, 3, 4, 8
+
+
+class Decision(NamedTuple):
+    sub_event_type: str
+    probability: float
+    because: str  # the concept that weighed most for the decision
+
+
+class Model(NamedTuple):
+    classes: list[str]
+    weights: dict[str, list[float]]
+    intercept: list[float]
+
+
+def features(concepts: set[str], inters: list[int], first_inter: int | None, fatal: bool) -> set[str]:
+    """The classifier's inputs; every language produces the same ones."""
+    found = {f"c:{c}" for c in concepts} | {f"a:{i}" for i in inters}
+    if first_inter:
+        found.add(f"first:{first_inter}")
+    if len({i for i in inters if i in (STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL)}) >= 2:
+        found.add("two_sides")
+    if fatal:
+        found.add("fatal")
+    return found
+
+
+@cache
+def model() -> Model:
+    path = lang_file("base", "coder.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ResourceError(f"{path}: cannot load classifier weights ({error})") from error
+    weights = {f: [row[j] for row in data["coef"]] for j, f in enumerate(data["features"])}
+    return Model(data["classes"], weights, data["intercept"])
+
+
+def by_rule(concepts: set[str]) -> str | None:
+    for rule in rules():
+        if rule.concepts <= concepts and not rule.unless & concepts:
+            return rule.sub_event_type
+    return None
+
+
+def decide(found: set[str], concepts: set[str], first_inter: int | None) -> Decision:
+    """The sub-event type: a rule's if one applies, else the classifier's most probable."""
+    ruled = by_rule(concepts)
+    if ruled:
+        return Decision(ruled, 1.0, next(iter(sorted(concepts))))
+    if "SEIZE" in concepts and not concepts & {"ATTACK", "CLASH", "KILL", "SHELL", "AIRSTRIKE"}:
+        state = first_inter in (STATE, EXTERNAL)
+        territory = "Government regains territory" if state else "Non-state actor overtakes territory"
+        return Decision(territory, 1.0, "SEIZE")
+    return classify(found)
+
+
+def classify(found: set[str]) -> Decision:
+    m = model()
+    scores = list(m.intercept)
+    for feature in found & m.weights.keys():
+        for k, weight in enumerate(m.weights[feature]):
+            scores[k] += weight
+    best = max(range(len(scores)), key=scores.__getitem__)
+    total = sum(math.exp(s - scores[best]) for s in scores)
+    concept_features = [f for f in found & m.weights.keys() if f.startswith("c:")]
+    because = max(concept_features, key=lambda f: m.weights[f][best], default="c:")[2:]
+    return Decision(m.classes[best], 1 / total, because)
