@@ -161,8 +161,10 @@ def fold(name: str) -> str:
 
 
 def actor_name(name: str | None) -> str:
-    """Compare actors without ACLED's regime years: 'Military Forces of Yemen (2016-) X'."""
-    return REGIME.sub("", name or "").casefold().strip()
+    """Compare actors by what identifies them: without ACLED's regime years ('Military Forces
+    of Yemen (2016-) X'), an acronym's expansion ('SDF: Syrian Democratic Forces') or 'the'."""
+    name = REGIME.sub("", name or "").split(":")[0]
+    return name.casefold().replace(" the ", " ").strip()
 
 
 def type_matches(event: Event, gold: Gold) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -154,16 +155,22 @@ def longest_place_at(tokens, i, gazetteer, near_words) -> tuple[Mention, int] | 
     return None
 
 
-def document_country(mentions: list[Mention]) -> str | None:
-    """The country the article is about: the one its place names point to most often."""
-    votes = Counter()
+def document_country(mentions: list[Mention], named: Iterable[str] = ()) -> str | None:
+    """The country the article is about: the one its place names (and `named`, countries its
+    actors are said to belong to: "Ukrainian forces") point to most often."""
+    votes = Counter(named)
     for mention in mentions:
         best = mention.candidates[0]
         votes[best.country_code] += 2 if best.is_country else 1
     return votes.most_common(1)[0][0] if votes else None
 
 
-def best_place(mention: Mention, country: str | None) -> Place:
-    """The candidate in the article's country if any, else the most populous (countries first)."""
+def best_place(mention: Mention, country: str | None) -> Place | None:
+    """The candidate in the article's country; without one, a country named outright, or the
+    most populous town when the article's country is unknown. A town abroad that merely shares
+    a name ("Hays" in a report from Yemen) is no candidate."""
     in_country = [p for p in mention.candidates if p.country_code == country]
-    return (in_country or list(mention.candidates))[0]
+    if in_country:
+        return in_country[0]
+    best = mention.candidates[0]
+    return best if best.is_country or country is None else None

@@ -54,13 +54,19 @@ def main() -> None:
     model = LogisticRegression(C=C, max_iter=5000)
     scores = cross_val_score(model, matrix, targets, cv=5)
     model.fit(matrix, targets)
-    OUT.write_text(json.dumps({
-        "trained_on": f"{path.name}, part 'tune' ({len(rows)} notes with a candidate)",
-        "classes": list(model.classes_),
-        "features": list(binarizer.classes_),
-        "coef": [[round(w, 5) for w in row] for row in model.coef_],
-        "intercept": [round(b, 5) for b in model.intercept_],
-    }, indent=1) + "\n")
+    OUT.write_text(
+        json.dumps(
+            {
+                "trained_on": f"{path.name}, part 'tune' ({len(rows)} notes with a candidate)",
+                "classes": list(model.classes_),
+                "features": list(binarizer.classes_),
+                "coef": [[round(w, 5) for w in row] for row in model.coef_],
+                "intercept": [round(b, 5) for b in model.intercept_],
+            },
+            indent=1,
+        )
+        + "\n"
+    )
     print(f"{len(rows)} examples, {len(binarizer.classes_)} features, classes {Counter(targets)}")
     print(f"5-fold accuracy on the tune half: {scores.mean():.3f} ± {scores.std():.3f}")
 

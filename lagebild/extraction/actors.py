@@ -35,8 +35,11 @@ def is_generic(name: str) -> bool:
 
 def salient_group(mentions: list[ActorMention]) -> ActorMention | None:
     """The named non-state armed group a document mentions most (what "the militants" are)."""
-    named = Counter(m.name for m in mentions if m.inter in (REBEL, POLITICAL, IDENTITY)
-                    and not is_generic(m.name))
+    named = Counter(
+        m.name
+        for m in mentions
+        if m.inter in (REBEL, POLITICAL, IDENTITY) and not is_generic(m.name)
+    )
     if not named:
         return None
     name = named.most_common(1)[0][0]
@@ -107,7 +110,11 @@ def adjacent_country(match: Match, marks, tokens) -> str | None:
 
 def part_of_named(match: Match, matches: list[Match], i: int, tokens: list[Token]) -> bool:
     before = matches[i - 1] if i > 0 else None
-    if before and not is_generic(before.labels[0]) and token_gap(tokens, before.end, match.start) <= 1:
+    if (
+        before
+        and not is_generic(before.labels[0])
+        and token_gap(tokens, before.end, match.start) <= 1
+    ):
         return True
     after = matches[i + 1] if i + 1 < len(matches) else None
     if after and not is_generic(after.labels[0]):
@@ -164,8 +171,11 @@ def assign_roles(sub_event_type: str, mentions: list[ActorMention]) -> Roles:
         return Roles(sub_event_type, actor1, state[0] if state else None)
     actor1 = armed[0] if armed else ActorMention(UNKNOWN_GROUP, POLITICAL, None, None)
     if event_type == "Violence against civilians":
-        target = civilians[0] if civilians else ActorMention("Civilians ({country})", CIVILIANS,
-                                                             None, None)
+        target = (
+            civilians[0]
+            if civilians
+            else ActorMention("Civilians ({country})", CIVILIANS, None, None)
+        )
         return Roles(sub_event_type, actor1, target)
     others = [m for m in armed + civilians + crowd if m.name != actor1.name]
     return Roles(sub_event_type, actor1, others[0] if others else None)
@@ -176,7 +186,9 @@ def crowd_actor(name: str, inter: int, crowd: list[ActorMention]) -> ActorMentio
     return ActorMention(name, inter, span.start if span else None, span.end if span else None)
 
 
-def resolve(mention: ActorMention, event_country: str | None, group: ActorMention | None) -> tuple[str, int]:
+def resolve(
+    mention: ActorMention, event_country: str | None, group: ActorMention | None
+) -> tuple[str, int]:
     """The actor's final name and inter code: templates filled, foreign state forces external."""
     name, inter = mention.name, mention.inter
     if name == GROUP:

@@ -31,13 +31,17 @@ class Model(NamedTuple):
     intercept: list[float]
 
 
-def features(concepts: set[str], inters: list[int], first_inter: int | None, fatal: bool) -> set[str]:
+def features(
+    concepts: set[str], inters: list[int], first_inter: int | None, fatal: bool
+) -> set[str]:
     """The classifier's inputs; every language produces the same ones."""
     found = {f"c:{c}" for c in concepts} | {f"a:{i}" for i in inters}
     if first_inter:
         found.add(f"first:{first_inter}")
-    if len({i for i in inters if i in (STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL)}) >= 2:
-        found.add("two_sides")
+    armed = [i for i in inters if i in (STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL)]
+    target = "two_sides" if len(armed) >= 2 else "civilians" if 7 in inters else "one_side"
+    found.add(target)
+    found |= {f"c:{c}|{target}" for c in concepts}
     if fatal:
         found.add("fatal")
     return found
@@ -68,7 +72,9 @@ def decide(found: set[str], concepts: set[str], first_inter: int | None) -> Deci
         return Decision(ruled, 1.0, next(iter(sorted(concepts))))
     if "SEIZE" in concepts and not concepts & {"ATTACK", "CLASH", "KILL", "SHELL", "AIRSTRIKE"}:
         state = first_inter in (STATE, EXTERNAL)
-        territory = "Government regains territory" if state else "Non-state actor overtakes territory"
+        territory = (
+            "Government regains territory" if state else "Non-state actor overtakes territory"
+        )
         return Decision(territory, 1.0, "SEIZE")
     return classify(found)
 

@@ -26,7 +26,8 @@ from .numbers import Count, death_counts, stated_count
 
 CUE_REACH = 4  # tokens before an event word within which "nicht", "drohte", "since" … act
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
-GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY"}
+GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
+JOINS_GENERIC = {"Explosions/Remote violence", "Battles"}
 
 
 @dataclass
@@ -104,12 +105,26 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geoparse.Gaze
     places = []
     for sentence_tokens, sentence_actors in zip(tokens, actors, strict=True):
         taken = actor_token_indexes(sentence_tokens, sentence_actors)
-        places.append(geoparse.find_places(sentence_tokens, gazetteer, near_words(lexicon),
-                                           stop_words, taken))
-    country = geoparse.document_country([m for ms in places for m in ms])
+        places.append(
+            geoparse.find_places(sentence_tokens, gazetteer, near_words(lexicon), stop_words, taken)
+        )
+    named = [a.country for sentence in actors for a in sentence if a.country]
+    country = geoparse.document_country([m for ms in places for m in ms], named)
     group = roles.salient_group([a for sentence in actors for a in sentence])
-    return Context(document, lexicon, gazetteer, sentences, tokens, concepts, triggers, actors,
-                   places, country, document_date(document), group)
+    return Context(
+        document,
+        lexicon,
+        gazetteer,
+        sentences,
+        tokens,
+        concepts,
+        triggers,
+        actors,
+        places,
+        country,
+        document_date(document),
+        group,
+    )
 
 
 @cache
@@ -160,7 +175,9 @@ def open_candidate(context: Context, index: int, date: DateMention | None) -> Ca
         return None
     window = [index]
     for following in range(index + 1, min(len(context.sentences), index + 1 + FOLLOWERS)):
-        if context.triggers[following]:
+        if context.triggers[following] or not reports_toll(context, following):
+            break
+        if new_paragraph(context, following):
             break
         window.append(following)
     concepts = {c for i in window for m in context.concepts[i] for c in m.labels}
@@ -169,17 +186,37 @@ def open_candidate(context: Context, index: int, date: DateMention | None) -> Ca
         mentioned = context.actors[index - 1] + mentioned
     mentioned += [m for i in window[1:] for m in context.actors[i]]
     place, place_mention = event_place(context, index)
-    return Candidate(index, window, context.triggers[index], concepts, mentioned, date, place,
-                     place_mention, toll(context, window))
+    return Candidate(
+        index,
+        window,
+        context.triggers[index],
+        concepts,
+        mentioned,
+        date,
+        place,
+        place_mention,
+        toll(context, window),
+    )
+
+
+def reports_toll(context: Context, index: int) -> bool:
+    return any({"DEAD", "INJURE"} & set(m.labels) for m in context.concepts[index])
+
+
+def new_paragraph(context: Context, index: int) -> bool:
+    gap = context.document.text[context.sentences[index - 1].end : context.sentences[index].start]
+    return "\n\n" in gap.replace("\r", "")
 
 
 def toll(context: Context, window: list[int]) -> Count | None:
-    """The death toll the event's sentences state; the first one found counts."""
+    """The death toll the event's sentences state: a figure stated outright anywhere in them,
+    else the first toll found next to a death word."""
     for i in window:
         sentence = context.sentences[i]
         stated = stated_count(sentence.text, sentence.start, context.lexicon)
         if stated:
             return stated
+    for i in window:
         deaths = [m for m in context.concepts[i] if "DEAD" in m.labels]
         injuries = [m for m in context.concepts[i] if "INJURE" in m.labels]
         counts = death_counts(context.tokens[i], deaths, injuries, context.lexicon)
@@ -188,7 +225,9 @@ def toll(context: Context, window: list[int]) -> Count | None:
     return None
 
 
-def event_place(context: Context, index: int) -> tuple[geoparse.Place | None, geoparse.Mention | None]:
+def event_place(
+    context: Context, index: int
+) -> tuple[geoparse.Place | None, geoparse.Mention | None]:
     """The place named in the event's sentence, else the nearest one named before it, else the
     first one after it; towns win over countries."""
     order = [index, *range(index - 1, -1, -1), *range(index + 1, len(context.places))]
@@ -196,7 +235,7 @@ def event_place(context: Context, index: int) -> tuple[geoparse.Place | None, ge
         for i in order:
             for mention in context.places[i]:
                 place = geoparse.best_place(mention, context.country)
-                if place.is_country != want_town:
+                if place and place.is_country != want_town:
                     return place, mention
     return None, None
 
@@ -208,7 +247,9 @@ def event_country(context: Context, candidate: Candidate) -> str | None:
 def candidate_features(context: Context, candidate: Candidate) -> tuple[set[str], int | None]:
     """The classifier's inputs for a candidate, and the inter code of its first armed actor."""
     country = event_country(context, candidate)
-    armed = sorted((m for m in candidate.actors if m.inter in roles.ARMED), key=lambda m: not m.agent)
+    armed = sorted(
+        (m for m in candidate.actors if m.inter in roles.ARMED), key=lambda m: not m.agent
+    )
     inters = [roles.resolve(m, country, context.group)[1] for m in candidate.actors]
     first = roles.resolve(armed[0], country, context.group)[1] if armed else None
     fatal = bool(candidate.count and candidate.count.value)
@@ -227,21 +268,40 @@ def code(context: Context, candidate: Candidate) -> Coded:
         actor2 = (*roles.resolve(assigned.actor2, country, context.group), assigned.actor2)
         if actor2[0] == actor1[0] and decision.sub_event_type not in ("Mob violence",):
             actor2 = None
-    return Coded(candidate, decision._replace(sub_event_type=assigned.sub_event_type), actor1, actor2)
+    return Coded(
+        candidate, decision._replace(sub_event_type=assigned.sub_event_type), actor1, actor2
+    )
 
 
 def same_event(a: Coded, b: Coded) -> bool:
     """Two candidates of one document report one event: same day and place, actors that agree
     (one's may be a subset of the other's), and the same type or one that only says "attack"."""
     ca, cb = a.candidate, b.candidate
-    if (ca.date.date, ca.place and ca.place.geonames_id) != (cb.date.date, cb.place and cb.place.geonames_id):
+    if (ca.date.date, ca.place and ca.place.geonames_id) != (
+        cb.date.date,
+        cb.place and cb.place.geonames_id,
+    ):
         return False
     names_a = {a.actor1[0]} | ({a.actor2[0]} if a.actor2 else set())
     names_b = {b.actor1[0]} | ({b.actor2[0]} if b.actor2 else set())
     if not (names_a <= names_b or names_b <= names_a):
         return False
-    same_type = a.decision.sub_event_type == b.decision.sub_event_type
-    return same_type or (a.actor1[0] == b.actor1[0] and (ca.generic or cb.generic))
+    if a.decision.sub_event_type == b.decision.sub_event_type:
+        return True
+    generic, specific = (a, b) if ca.generic else (b, a) if cb.generic else (None, None)
+    return bool(
+        generic
+        and generic.actor1[0] == specific.actor1[0]
+        and taxonomy.event_type_of(specific.decision.sub_event_type) in JOINS_GENERIC
+        and (
+            generic.actor2 is None
+            or specific.actor2 is None
+            or generic.actor2[0] == specific.actor2[0]
+        )
+        and not (
+            generic.actor2 and generic.actor2[1] == roles.CIVILIANS and specific.actor2 is None
+        )
+    )
 
 
 def merge_within(context: Context, coded: list[Coded]) -> list[Coded]:
@@ -265,9 +325,8 @@ def to_event(context: Context, item: Coded, rank: int) -> Event:
     candidate, parts = item.candidate, [item.candidate, *item.merged]
     place = candidate.place
     country = countries().get(place.country_code) if place else None
-    counts = [p.count for p in parts if p.count and p.count.value]
-    count = min(counts, key=lambda c: c.value) if counts else next((p.count for p in parts if p.count), None)
     sub_event_type = item.decision.sub_event_type
+    count = event_toll(parts, sub_event_type)
     return Event(
         event_date=candidate.date.date,
         time_precision=candidate.date.precision,
@@ -292,6 +351,18 @@ def to_event(context: Context, item: Coded, rank: int) -> Event:
     )
 
 
+def event_toll(parts: list[Candidate], sub_event_type: str) -> Count | None:
+    """The lowest non-zero toll of the merged mentions (ACLED's lowest estimate); a peaceful
+    protest has none by definition: deaths make it a protest with intervention or excessive
+    force, and a death that caused it is another event."""
+    if sub_event_type == "Peaceful protest":
+        return None
+    counts = [p.count for p in parts if p.count and p.count.value]
+    if counts:
+        return min(counts, key=lambda c: c.value)
+    return next((p.count for p in parts if p.count), None)
+
+
 def geo_precision(candidate: Candidate) -> int | None:
     if candidate.place is None:
         return None
@@ -307,7 +378,9 @@ def trigger_span(item: Coded) -> tuple[int, int]:
     return best.start, best.end
 
 
-def evidence(context: Context, item: Coded, parts: list[Candidate], count: Count | None) -> list[Evidence]:
+def evidence(
+    context: Context, item: Coded, parts: list[Candidate], count: Count | None
+) -> list[Evidence]:
     """One span per coded field; a field coded by default points at the words that imply it."""
     trigger = trigger_span(item)
     candidate = item.candidate
@@ -333,7 +406,9 @@ def actor_span(actor: roles.ActorMention, trigger: tuple[int, int]) -> tuple[int
 def span_evidence(document: Document, field: str, start: int | None, end: int | None) -> Evidence:
     if start is None:
         return Evidence(doc_id=document.id, field=field, text=document.published or "")
-    return Evidence(doc_id=document.id, field=field, text=document.text[start:end], start=start, end=end)
+    return Evidence(
+        doc_id=document.id, field=field, text=document.text[start:end], start=start, end=end
+    )
 
 
 def confidence(context: Context, item: Coded, rank: int) -> float:
@@ -342,8 +417,13 @@ def confidence(context: Context, item: Coded, rank: int) -> float:
     candidate = item.candidate
     sentence = context.sentences[candidate.index]
     named = item.actor1[2].start is not None
-    here = bool(candidate.place_mention) and sentence.start <= candidate.place_mention.start < sentence.end
-    dated = candidate.date.start is not None and sentence.start <= candidate.date.start < sentence.end
+    here = (
+        bool(candidate.place_mention)
+        and sentence.start <= candidate.place_mention.start < sentence.end
+    )
+    dated = (
+        candidate.date.start is not None and sentence.start <= candidate.date.start < sentence.end
+    )
     score = 0.3 + 0.3 * item.decision.probability + 0.1 * named + 0.1 * here + 0.1 * dated
     return round(min(score + (0.1 if rank == 0 else 0), 1.0), 2)
 
@@ -351,7 +431,11 @@ def confidence(context: Context, item: Coded, rank: int) -> float:
 def note(item: Coded, count: Count | None, place: geoparse.Place | None) -> str:
     """An ACLED-style one-sentence summary: 'On 23 January 2022, X attacked Y in Z, killing 2.'"""
     date = item.candidate.date
-    when = f"On {date.date.day} {date.date:%B %Y}" if date.precision == DAY else f"In {date.date:%B %Y}"
+    when = (
+        f"On {date.date.day} {date.date:%B %Y}"
+        if date.precision == DAY
+        else f"In {date.date:%B %Y}"
+    )
     if date.precision == 2:
         when = f"Around {date.date.day} {date.date:%B %Y}"
     with_actor2, without_actor2 = taxonomy.note_phrases()[item.decision.sub_event_type]

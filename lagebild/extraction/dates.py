@@ -90,10 +90,17 @@ def day_date(match, lexicon, reference):
     if year is None:
         return None
     try:
-        date = dt.date(year, lexicon.months[match.group("month").casefold()], int(match.group("day")))
+        date = dt.date(
+            year, lexicon.months[match.group("month").casefold()], int(match.group("day"))
+        )
     except ValueError:
         return None
-    if not match.group("year") and reference and reference.precision == DAY and date > reference.date:
+    if (
+        not match.group("year")
+        and reference
+        and reference.precision == DAY
+        and date > reference.date
+    ):
         date = date.replace(year=year - 1)  # "28. Dezember" in an article of 5 January
     return date, DAY
 

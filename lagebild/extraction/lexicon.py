@@ -78,8 +78,10 @@ def load_language(code: str) -> Lexicon:
     """Load and check the data files of one language (cached: built once per process)."""
     if code not in available_languages():
         raise ResourceError(f"no language data for {code!r}; have {available_languages()}")
-    actor_rows = [*table("base", "actors.tsv", "alias", "actor", "inter", "case"),
-                  *table(code, "actors.tsv", "alias", "actor", "inter", "case")]
+    actor_rows = [
+        *table("base", "actors.tsv", "alias", "actor", "inter", "case"),
+        *table(code, "actors.tsv", "alias", "actor", "inter", "case"),
+    ]
     dates = list(table(code, "dates.tsv", "word", "kind", "value"))
     return Lexicon(
         language=code,
@@ -91,8 +93,11 @@ def load_language(code: str) -> Lexicon:
         numbers={r["word"]: int(r["value"]) for r in table(code, "numbers.tsv", "word", "value")},
         months={r["word"]: int(r["value"]) for r in dates if r["kind"] == "month"},
         weekdays={r["word"]: int(r["value"]) for r in dates if r["kind"] == "weekday"},
-        date_words={r["word"]: (r["kind"], int(r["value"])) for r in dates
-                    if r["kind"] not in ("month", "weekday")},
+        date_words={
+            r["word"]: (r["kind"], int(r["value"]))
+            for r in dates
+            if r["kind"] not in ("month", "weekday")
+        },
         place_cues={r["term"]: r["kind"] for r in table(code, "place_cues.tsv", "term", "kind")},
         fatality_patterns=tuple(fatality_patterns(code)),
     )
@@ -136,8 +141,12 @@ def country_terms(code: str):
     for row in table(code, "countries.tsv", "iso2", "names", "adjectives"):
         for field in ("names", "adjectives"):
             for name in filter(None, (n.strip() for n in row[field].split(";"))):
-                yield Term(tuple(name.split()), f"{row['iso2']}:{field}", "inflected",
-                           case_sensitive=name.isupper())
+                yield Term(
+                    tuple(name.split()),
+                    f"{row['iso2']}:{field}",
+                    "inflected",
+                    case_sensitive=name.isupper(),
+                )
 
 
 def adjective_stems(code: str) -> dict[str, str]:
@@ -156,7 +165,9 @@ def fatality_patterns(code: str):
         try:
             yield re.compile(row["pattern"], re.IGNORECASE), row["kind"]
         except re.error as error:
-            raise ResourceError(f"{code}/fatality_patterns.tsv: {row['pattern']!r}: {error}") from None
+            raise ResourceError(
+                f"{code}/fatality_patterns.tsv: {row['pattern']!r}: {error}"
+            ) from None
 
 
 @cache
@@ -165,9 +176,14 @@ def rules() -> tuple[Rule, ...]:
     for row in read_table(lang_file("base", "rules.tsv"), ("concepts", "unless", "sub_event_type")):
         if row["sub_event_type"] not in taxonomy.sub_event_types():
             raise ResourceError(f"base/rules.tsv: unknown sub_event_type {row['sub_event_type']!r}")
-        unknown = set(row["concepts"].split()) | set(row["unless"].split()) - CONCEPTS
-        if unknown - CONCEPTS:
-            raise ResourceError(f"base/rules.tsv: unknown concepts {sorted(unknown - CONCEPTS)}")
-        loaded.append(Rule(frozenset(row["concepts"].split()), frozenset(row["unless"].split()),
-                           row["sub_event_type"]))
+        unknown = (set(row["concepts"].split()) | set(row["unless"].split())) - CONCEPTS
+        if unknown:
+            raise ResourceError(f"base/rules.tsv: unknown concepts {sorted(unknown)}")
+        loaded.append(
+            Rule(
+                frozenset(row["concepts"].split()),
+                frozenset(row["unless"].split()),
+                row["sub_event_type"],
+            )
+        )
     return tuple(loaded)

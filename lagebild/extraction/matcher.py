@@ -63,5 +63,7 @@ class TermMatcher:
         matches = []
         for expression, labels in self.expressions:
             for m in expression.finditer(text):
-                matches.append(Match(labels[int(m.lastgroup[1:])], m.start() + offset, m.end() + offset))
+                matches.append(
+                    Match(labels[int(m.lastgroup[1:])], m.start() + offset, m.end() + offset)
+                )
         return sorted(matches, key=lambda m: m.start)

@@ -28,10 +28,13 @@ class Count(NamedTuple):
     end: int
 
 
-def number_value(token: Token, lexicon: Lexicon) -> int | None:
-    """The value of a digit string ("1.000", "1,000") or number word, else None."""
+def number_value(tokens: list[Token], i: int, lexicon: Lexicon) -> int | None:
+    """The value of a digit string ("1.000", "1,000") or number word, else None; the day and
+    year of a date ("9 May 2020") are no counts."""
+    token = tokens[i]
     if DIGITS.fullmatch(token.text):
-        return int(re.sub(r"[.,]", "", token.text))
+        neighbours = {t.folded.rstrip(".") for t in tokens[max(0, i - 1) : i + 2]} - {token.folded}
+        return None if neighbours & lexicon.months.keys() else int(re.sub(r"[.,]", "", token.text))
     return lexicon.numbers.get(token.folded)
 
 
@@ -70,11 +73,13 @@ def death_counts(
         if first is None:
             continue
         last = max(i for i, t in enumerate(tokens) if t.start < death.end)
-        found = numbers_near(tokens, range(first - 1, max(-1, first - 1 - LOOK_BACK), -1), hurt,
-                             lexicon)
-        if not found:
-            found = numbers_near(tokens, range(last + 1, min(len(tokens), last + 1 + LOOK_AHEAD)),
-                                 hurt, lexicon)
+        before = range(first - 1, max(-1, first - 1 - LOOK_BACK), -1)
+        after = range(last + 1, min(len(tokens), last + 1 + LOOK_AHEAD))
+        if last + 1 < len(tokens) and number_value(tokens, last + 1, lexicon) is not None:
+            before, after = after, before  # "killing two soldiers": the figure follows
+        found = numbers_near(tokens, before, hurt, lexicon) or numbers_near(
+            tokens, after, hurt, lexicon
+        )
         if found:
             positions = [p for _, p in found] + [first, last]
             value = sum(v for v, _ in found)
@@ -88,7 +93,7 @@ def numbers_near(tokens, positions, hurt: set[int], lexicon) -> list[tuple[int, 
     for i in positions:
         if tokens[i].text in STOPS or i in hurt:
             break
-        value = number_value(tokens[i], lexicon)
+        value = number_value(tokens, i, lexicon)
         if value is None:
             continue
         if found:

@@ -1,44 +1,75 @@
-"""Actor aliases to canonical ACLED names, and actor roles."""
+"""Actor names to canonical ACLED actors, their countries, and their roles."""
 
 import pytest
 
 from lagebild.extraction import load_language
-from lagebild.extraction.actors import actor_mentions, assign_actors
+from lagebild.extraction.actors import assign_roles, find_actors, resolve, stem_country
 from lagebild.text import tokenize
 
 
-def names(language, text):
-    return [m.name for m in actor_mentions(tokenize(text), load_language(language))]
+def actors(language, text):
+    lexicon = load_language(language)
+    agents = [m for m in lexicon.concepts.find(text) if "AGENT" in m.labels]
+    return find_actors(tokenize(text), text, 0, lexicon, agents)
+
+
+def names(language, text, country="SY"):
+    return [resolve(m, country, None)[0] for m in actors(language, text)]
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
         ("IS-Kämpfer griffen an.", ["Islamic State"]),
-        ("Gefechte zwischen dem Islamischen Staat und der SDF", ["Islamic State", "SDF"]),
-        ("der „Syrischen Demokratischen Kräfte“ (SDF)", ["SDF"]),
+        (
+            "Gefechte zwischen dem Islamischen Staat und der SDF",
+            ["Islamic State", "SDF: Syrian Democratic Forces"],
+        ),
+        (
+            "Sicherheitskräfte der „Syrischen Demokratischen Kräfte“ (SDF)",
+            ["SDF: Syrian Democratic Forces", "SDF: Syrian Democratic Forces"],
+        ),
         ("Die Türkei bombardierte einen Konvoi.", ["Military Forces of Turkey"]),
+        ("Die türkische Armee beschoss das Dorf.", ["Military Forces of Turkey"]),
         ("Das ist ein Test, kein Angriff.", []),
     ],
 )
-def test_german_aliases(text, expected):
+def test_german_actors(text, expected):
     assert names("de", text) == expected
+
+
+def test_generic_word_after_a_named_group_belongs_to_it():
+    assert names("en", "Al Shabaab militants attacked the base.", "SO") == ["Al Shabaab"]
 
 
 def test_english_acronym_is_case_sensitive():
     assert names("en", "This is what IS fighters did.") == ["Islamic State"]
 
 
-def test_civilian_target_turns_a_clash_into_an_attack():
-    mentions = actor_mentions(tokenize("IS-Kämpfer töteten Zivilisten."), load_language("de"))
-    sub_event_type, actor1, actor2 = assign_actors("Armed clash", mentions)
-    assert (sub_event_type, actor1.name, actor2.name) == (
-        "Attack",
-        "Islamic State",
-        "Civilians ({country})",
-    )
+def test_foreign_state_forces_are_external():
+    (turkish,) = actors("en", "Turkish forces shelled the village.")
+    assert resolve(turkish, "SY", None) == ("Military Forces of Turkey", 8)
+    assert resolve(turkish, "TR", None) == ("Military Forces of Turkey", 1)
+
+
+@pytest.mark.parametrize(
+    "word, code",
+    [("syrischen", "SY"), ("jemenitische", "YE"), ("nigerianischen", "NG"), ("afghanischer", "AF")],
+)
+def test_german_adjectives_find_their_country(word, code):
+    assert stem_country(word, load_language("de").adjective_stems) == code
+
+
+def test_passive_agent_is_actor1():
+    mentions = actors("en", "Two civilians were killed by gunmen.")
+    roles = assign_roles("Attack", mentions)
+    assert (roles.actor1.inter, roles.actor2.inter) == (3, 7)
 
 
 def test_protest_without_named_crowd_gets_generic_protesters():
-    _, actor1, actor2 = assign_actors("Peaceful protest", [])
-    assert (actor1.name, actor1.inter, actor2) == ("Protesters ({country})", 6, None)
+    roles = assign_roles("Peaceful protest", [])
+    assert (roles.actor1.name, roles.actor1.inter, roles.actor2) == (
+        "Protesters ({country})",
+        6,
+        None,
+    )

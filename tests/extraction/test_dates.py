@@ -36,6 +36,21 @@ def test_explicit_dates(language, text, expected):
     assert sentence_date(text, 0, load_language(language), MONDAY).date == expected
 
 
+def test_around_a_date_is_week_precision():
+    found = sentence_date("Around 9 May 2020 (as reported), gunmen", 0, load_language("en"), MONDAY)
+    assert (found.date, found.precision) == (dt.date(2020, 5, 9), 2)
+
+
+def test_start_of_a_month_is_its_first_day_with_month_precision():
+    found = sentence_date("Anfang Januar 2022 griffen Kämpfer an.", 0, load_language("de"), MONDAY)
+    assert (found.date, found.precision) == (dt.date(2022, 1, 1), MONTH)
+
+
+def test_yesterday():
+    found = sentence_date("Gestern griffen Kämpfer an.", 0, load_language("de"), MONDAY)
+    assert found.date == dt.date(2022, 1, 23)
+
+
 def test_month_header_gives_mid_month_with_month_precision_and_a_span():
     document = Document(id="a", text=" date 2022-01 Text", published="2022-01", body_start=14)
     found = document_date(document)

@@ -5,17 +5,18 @@ from collections import Counter
 import pytest
 
 from lagebild import taxonomy
-from lagebild.extraction.lexicon import available_languages, load_language
+from lagebild.extraction.lexicon import CONCEPTS, available_languages, load_language, rules
 from lagebild.resources import LANG_ROOT, read_table
 
 LANGUAGES = available_languages()
 FILES = {
-    "triggers.tsv": ("term", "sub_event_type", "match"),
+    "concepts.tsv": ("term", "concept", "match"),
     "actors.tsv": ("alias", "actor", "inter", "case"),
+    "countries.tsv": ("iso2", "names", "adjectives"),
     "numbers.tsv": ("word", "value"),
-    "fatalities.tsv": ("term", "kind", "match"),
     "dates.tsv": ("word", "kind", "value"),
-    "place_cues.tsv": ("term", "precision"),
+    "place_cues.tsv": ("term", "kind"),
+    "fatality_patterns.tsv": ("pattern", "kind"),
 }
 
 
@@ -37,17 +38,23 @@ def test_every_language_has_every_file_with_no_duplicates(language, name):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_labels_are_known(language):
     lexicon = load_language(language)
-    assert {t.label for t in lexicon.triggers} <= set(taxonomy.sub_event_types())
+    assert {t.label for t in lexicon.concepts.terms} <= CONCEPTS
     assert {a.inter for a in lexicon.actor_info.values()} <= set(taxonomy.actor_types())
-    assert {t.label for t in lexicon.fatality_terms} <= {"killed", "injured"}
+    assert set(lexicon.place_cues.values()) <= {"near", "in"}
     assert sorted(set(lexicon.months.values())) == list(range(1, 13))
     assert sorted(set(lexicon.weekdays.values())) == list(range(7))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_actor_templates_only_use_country(language):
+def test_actor_templates_only_use_country_or_group(language):
     for name in load_language(language).actor_info:
-        name.format(country="Syria")
+        name.replace("{group}", "").format(country="Syria")
+
+
+def test_rules_name_known_concepts_and_types():
+    for rule in rules():
+        assert rule.concepts <= CONCEPTS and rule.unless <= CONCEPTS
+        assert rule.sub_event_type in taxonomy.sub_event_types()
 
 
 def test_taxonomy_has_acleds_25_sub_event_types_and_notes_for_each():
