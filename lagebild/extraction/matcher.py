@@ -1,12 +1,14 @@
-"""Find lexicon terms in text fast: every term of a table compiled into a few regular
-expressions, matched on the original text so spans are exact source offsets."""
+"""Find lexicon terms in text fast: every term of a table compiled into a regular expression
+shaped as a trie (so each position costs one branch per character, however many terms there
+are), matched on the original text so spans are exact source offsets."""
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-INFLECTION = r"(?:s|es|n|en|e|er|em|'s|’s)?(?:-[\w-]+)?"
+INFLECTION = r"(?:s|es|n|en|e|er|em|'s|’s)?(?:-[\w-]+)?(?![\w])"
+TAILS = {"word": r"(?![\w])", "prefix": r"[\w-]*", "inflected": INFLECTION, "part": r"[\w-]*"}
 BOUNDARY = r"(?<![\w-])"
 
 
@@ -23,14 +25,6 @@ class Term(NamedTuple):
     mode: str = "word"
     case_sensitive: bool = False
 
-    def pattern(self) -> str:
-        *head, last = (re.escape(w) for w in self.words)
-        joined = "".join(f"{w}\\s+" for w in head)
-        if self.mode == "part":
-            return f"{joined}[\\w-]*?{last}[\\w-]*"
-        tail = {"word": r"(?![\w])", "prefix": r"[\w-]*", "inflected": INFLECTION + r"(?![\w])"}
-        return f"{joined}{last}{tail[self.mode]}"
-
 
 class Match(NamedTuple):
     labels: tuple[str, ...]
@@ -38,32 +32,65 @@ class Match(NamedTuple):
     end: int
 
 
+def trie_pattern(entries: list[tuple[str, str, str]]) -> str:
+    """A regex alternation of (literal, tail, group) entries, factored by shared prefixes;
+    longer literals are tried before shorter ones that end where they continue."""
+    root: dict = {}
+    for literal, tail, group in entries:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node.setdefault("", []).append(f"{tail}(?P<{group}>)")
+
+    def emit(node: dict) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + emit(child)
+            for char, child in node.items() if char != ""
+        ]  # fmt: skip
+        branches += node.get("", [])
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
 class TermMatcher:
-    """All terms of one table; `find` returns non-overlapping matches, longest first."""
+    """All terms of one table; `find` returns their matches in text order."""
 
     def __init__(self, terms: list[Term]):
         self.terms = terms
-        self.expressions: list[tuple[re.Pattern, list[tuple[str, ...]]]] = []
+        self.labels: dict[str, tuple[str, ...]] = {}
+        self.expressions: list[tuple[re.Pattern, bool]] = []
         for sensitive in (False, True):
-            chosen = [t for t in terms if t.case_sensitive == sensitive]
-            if chosen:
-                self.expressions.append(self.compile(chosen, sensitive))
+            for part in (False, True):
+                chosen = [t for t in terms if t.case_sensitive == sensitive and (t.mode == "part") == part]
+                if chosen:
+                    self.expressions.append((self.compile(chosen, sensitive, part), part))
 
-    @staticmethod
-    def compile(terms: list[Term], sensitive: bool):
-        by_pattern: dict[str, list[str]] = {}
-        for term in sorted(terms, key=lambda t: -len(" ".join(t.words))):
-            by_pattern.setdefault(term.pattern(), []).append(term.label)
-        groups = [f"(?P<t{i}>{p})" for i, p in enumerate(by_pattern)]
+    def compile(self, terms: list[Term], sensitive: bool, part: bool) -> re.Pattern:
+        entries, groups = [], {}
+        for term in terms:
+            literal = " ".join(term.words) if sensitive else " ".join(term.words).casefold()
+            key = (literal, term.mode)
+            if key not in groups:
+                groups[key] = f"t{len(self.labels)}"
+                self.labels[groups[key]] = ()
+                entries.append((literal, TAILS[term.mode], groups[key]))
+            group = groups[key]
+            self.labels[group] = tuple(dict.fromkeys((*self.labels[group], term.label)))
         flags = 0 if sensitive else re.IGNORECASE
-        expression = re.compile(BOUNDARY + "(?:" + "|".join(groups) + ")", flags)
-        return expression, [tuple(dict.fromkeys(labels)) for labels in by_pattern.values()]
+        return re.compile(("" if part else BOUNDARY) + trie_pattern(entries), flags)
 
     def find(self, text: str, offset: int = 0) -> list[Match]:
         matches = []
-        for expression, labels in self.expressions:
+        for expression, part in self.expressions:
             for m in expression.finditer(text):
-                matches.append(
-                    Match(labels[int(m.lastgroup[1:])], m.start() + offset, m.end() + offset)
-                )
+                start = word_start(text, m.start()) if part else m.start()
+                matches.append(Match(self.labels[m.lastgroup], start + offset, m.end() + offset))
         return sorted(matches, key=lambda m: m.start)
+
+
+def word_start(text: str, position: int) -> int:
+    """Where the word holding `position` begins (a compound's part matched inside it)."""
+    while position > 0 and (text[position - 1].isalnum() or text[position - 1] in "-_"):
+        position -= 1
+    return position
