@@ -146,12 +146,15 @@ class Roles(NamedTuple):
     actor2: ActorMention | None
 
 
-def assign_roles(sub_event_type: str, mentions: list[ActorMention]) -> Roles:
+def assign_roles(
+    sub_event_type: str, mentions: list[ActorMention], frontline: bool = False
+) -> Roles:
     """Actor1 and actor2 as ACLED codes them for the event's type.
 
     The doer comes first (a passive's agent before anyone else); civilians are the target of
     violence against civilians; crowd events have the generic Protesters or Rioters as actor1
-    and any state force that met them as actor2.
+    and any state force that met them as actor2. Fire across a frontline that no one is named
+    for is the state's forces' (a front has them on one side), else an unidentified group's.
     """
     event_type = taxonomy.event_type_of(sub_event_type)
     armed = sorted((m for m in mentions if m.inter in ARMED), key=lambda m: not m.agent)
@@ -169,7 +172,8 @@ def assign_roles(sub_event_type: str, mentions: list[ActorMention]) -> Roles:
             targets = civilians or [m for m in armed if m.name != actor1.name]
             return Roles(sub_event_type, actor1, targets[0] if targets else None)
         return Roles(sub_event_type, actor1, state[0] if state else None)
-    actor1 = armed[0] if armed else ActorMention(UNKNOWN_GROUP, POLITICAL, None, None)
+    unknown = ("Military Forces of {country}", STATE) if frontline else (UNKNOWN_GROUP, POLITICAL)
+    actor1 = armed[0] if armed else ActorMention(*unknown, None, None)
     if event_type == "Violence against civilians":
         target = (
             civilians[0]

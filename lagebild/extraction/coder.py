@@ -261,7 +261,8 @@ def code(context: Context, candidate: Candidate) -> Coded:
     country = event_country(context, candidate)
     found, first = candidate_features(context, candidate)
     decision = decide(found, candidate.concepts, first)
-    assigned = roles.assign_roles(decision.sub_event_type, candidate.actors)
+    frontline = "FRONT" in candidate.concepts
+    assigned = roles.assign_roles(decision.sub_event_type, candidate.actors, frontline)
     actor1 = (*roles.resolve(assigned.actor1, country, context.group), assigned.actor1)
     actor2 = None
     if assigned.actor2:

@@ -14,22 +14,19 @@ from ..resources import LANG_ROOT, lang_file, read_table
 from .matcher import Term, TermMatcher
 
 MATCH_MODES = ("word", "prefix", "part")
-CONCEPTS = {
-    # what happened
-    "CLASH", "ATTACK", "SHOOT", "STAB", "BEAT", "KILL", "BODY", "AIRSTRIKE", "DRONE", "BOMBING",
-    "SHELL", "IED", "BLAST", "SUICIDE", "GRENADE", "CHEMICAL", "SEXUAL", "ABDUCT", "PROTEST",
-    "GATHER", "STRIKE", "DEMAND", "DISPERSE", "LETHAL", "RIOT", "ARSON", "DESTROY", "MOB", "FIGHT",
-    "ARREST", "AGREE", "LOOT", "SEIZE", "RECAPTURE", "BASE", "INTERCEPT", "DEPLOY", "FLEE",
-    "FRONT",
-    # what it cost
-    "DEAD", "INJURE",
-    # how it is said
-    "NEGATION", "FUTURE", "HABITUAL", "BACKGROUND", "AGENT",
-}  # fmt: skip
-EVENT_CONCEPTS = CONCEPTS - {
-    "DEAD", "INJURE", "NEGATION", "FUTURE", "HABITUAL", "BACKGROUND", "AGENT", "DEMAND", "GATHER",
-    "FRONT", "DRONE", "FLEE", "STRIKE",
-}  # fmt: skip
+EVENT_CONCEPTS = frozenset(
+    """
+    CLASH ATTACK SHOOT FIRE STAB BEAT KILL BODY AIRSTRIKE BOMBING SHELL IED BLAST SUICIDE GRENADE
+    CHEMICAL SEXUAL ABDUCT PROTEST DISPERSE LETHAL RIOT ARSON DESTROY MOB FIGHT ARREST AGREE LOOT
+    SEIZE RECAPTURE BASE INTERCEPT DEPLOY
+""".split()
+)  # what happened: a sentence with one of these may report an event
+CONTEXT_CONCEPTS = frozenset(
+    """
+    DRONE GATHER STRIKE DEMAND FLEE FRONT DEAD INJURE NEGATION FUTURE HABITUAL BACKGROUND AGENT
+""".split()
+)  # what it cost, and how it is said
+CONCEPTS = EVENT_CONCEPTS | CONTEXT_CONCEPTS
 CUES = {"NEGATION", "FUTURE", "HABITUAL", "BACKGROUND"}
 
 

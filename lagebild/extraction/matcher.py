@@ -62,7 +62,9 @@ class TermMatcher:
         self.expressions: list[tuple[re.Pattern, bool]] = []
         for sensitive in (False, True):
             for part in (False, True):
-                chosen = [t for t in terms if t.case_sensitive == sensitive and (t.mode == "part") == part]
+                chosen = [
+                    t for t in terms if t.case_sensitive == sensitive and (t.mode == "part") == part
+                ]
                 if chosen:
                     self.expressions.append((self.compile(chosen, sensitive, part), part))
 
