@@ -27,7 +27,7 @@ from .numbers import Count, death_counts, stated_count
 CUE_REACH = 4  # tokens before an event word within which "nicht", "drohte", "since" … act
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
 GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
-JOINS_GENERIC = {"Explosions/Remote violence", "Battles"}
+ARMED_TARGETS_ONLY = {"Armed clash"}  # a generic attack on civilians is no part of a battle
 
 
 @dataclass
@@ -276,12 +276,13 @@ def code(context: Context, candidate: Candidate) -> Coded:
 
 def same_event(a: Coded, b: Coded) -> bool:
     """Two candidates of one document report one event: same day and place, actors that agree
-    (one's may be a subset of the other's), and the same type or one that only says "attack"."""
+    (one's may be a subset of the other's), and the same type, or one that only says "attack"
+    or "killed" beside a specific explosion, strike or shelling (or a battle, unless the
+    attack was on civilians)."""
     ca, cb = a.candidate, b.candidate
-    if (ca.date.date, ca.place and ca.place.geonames_id) != (
-        cb.date.date,
-        cb.place and cb.place.geonames_id,
-    ):
+    place_a = ca.place.geonames_id if ca.place else None
+    place_b = cb.place.geonames_id if cb.place else None
+    if (ca.date.date, place_a) != (cb.date.date, place_b):
         return False
     names_a = {a.actor1[0]} | ({a.actor2[0]} if a.actor2 else set())
     names_b = {b.actor1[0]} | ({b.actor2[0]} if b.actor2 else set())
@@ -290,19 +291,13 @@ def same_event(a: Coded, b: Coded) -> bool:
     if a.decision.sub_event_type == b.decision.sub_event_type:
         return True
     generic, specific = (a, b) if ca.generic else (b, a) if cb.generic else (None, None)
-    return bool(
-        generic
-        and generic.actor1[0] == specific.actor1[0]
-        and taxonomy.event_type_of(specific.decision.sub_event_type) in JOINS_GENERIC
-        and (
-            generic.actor2 is None
-            or specific.actor2 is None
-            or generic.actor2[0] == specific.actor2[0]
-        )
-        and not (
-            generic.actor2 and generic.actor2[1] == roles.CIVILIANS and specific.actor2 is None
-        )
-    )
+    if generic is None or generic.actor1[0] != specific.actor1[0]:
+        return False
+    kind = specific.decision.sub_event_type
+    on_civilians = bool(generic.actor2) and generic.actor2[1] == roles.CIVILIANS
+    if taxonomy.event_type_of(kind) != "Explosions/Remote violence":
+        return kind in ARMED_TARGETS_ONLY and not on_civilians
+    return True
 
 
 def merge_within(context: Context, coded: list[Coded]) -> list[Coded]:
