@@ -29,6 +29,10 @@ class ReadError(LagebildError):
         super().__init__(f"{where}: {reason}")
 
 
+class ExtractError(ReadError):
+    """A document was read but coding it failed; the batch goes on without it."""
+
+
 class ResourceError(LagebildError):
     """A language resource file is missing or has a malformed row."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from .errors import ReadError
+from .errors import ExtractError, LagebildError, ReadError
 from .extraction import extract as extract_events
 from .language import with_language
 from .models import Document, Event
@@ -22,9 +22,18 @@ def process(document: Document) -> tuple[Document, list[Event]]:
 
 
 def processed(items: Iterable[ReadResult]) -> Iterator[tuple[Document, list[Event]] | ReadError]:
-    """Process every readable document; pass read errors through so callers can report them."""
+    """Process every readable document; pass read errors through so callers can report them,
+    and report a document whose coding fails the same way rather than stop the batch."""
     for item in items:
-        yield item if isinstance(item, ReadError) else process(item)
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        try:
+            yield process(item)
+        except LagebildError:
+            raise
+        except Exception as error:  # noqa: BLE001 - one document's failure must not end a batch
+            yield ExtractError(item.id, f"could not be coded ({type(error).__name__}: {error})")
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
