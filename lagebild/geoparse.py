@@ -157,8 +157,9 @@ def longest_place_at(tokens, i, gazetteer, near_words) -> tuple[Mention, int] | 
 
 def document_country(mentions: list[Mention], named: Iterable[str] = ()) -> str | None:
     """The country the article is about: the one its place names (and `named`, countries its
-    actors are said to belong to: "Ukrainian forces") point to most often."""
-    votes = Counter(named)
+    actors are said to belong to: "Ukrainian forces", half a vote each, since armies fight
+    abroad) point to most often."""
+    votes = Counter({code: 0.5 * n for code, n in Counter(named).items()})
     for mention in mentions:
         best = mention.candidates[0]
         votes[best.country_code] += 2 if best.is_country else 1

@@ -119,7 +119,8 @@ def part_of_named(match: Match, matches: list[Match], i: int, tokens: list[Token
     after = matches[i + 1] if i + 1 < len(matches) else None
     if after and not is_generic(after.labels[0]):
         between = [t.folded for t in tokens if match.end <= t.start and t.end <= after.start]
-        return len(between) <= 4 and bool({"der", "des", "of"} & set(between))
+        apposition = not between  # "die Terrormiliz IS", "the militant group Al Shabaab"
+        return apposition or len(between) <= 4 and bool({"der", "des", "of"} & set(between))
     return False
 
 

@@ -32,13 +32,18 @@ class Model(NamedTuple):
 
 
 def features(
-    concepts: set[str], inters: list[int], first_inter: int | None, fatal: bool
+    concepts: set[str], actors: list[tuple[str, int]], first_inter: int | None, fatal: bool
 ) -> set[str]:
-    """The classifier's inputs; every language produces the same ones."""
+    """The classifier's inputs; every language produces the same ones. `actors` are the
+    (name, inter code) of the actors in order of mention, `first_inter` that of the first
+    armed one."""
+    inters = [inter for _, inter in actors]
     found = {f"c:{c}" for c in concepts} | {f"a:{i}" for i in inters}
     if first_inter:
         found.add(f"first:{first_inter}")
-    armed = [i for i in inters if i in (STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL)]
+    if inters:
+        found.add(f"subject:{inters[0]}")
+    armed = {name for name, i in actors if i in (STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL)}
     target = "two_sides" if len(armed) >= 2 else "civilians" if 7 in inters else "one_side"
     found.add(target)
     found |= {f"c:{c}|{target}" for c in concepts}

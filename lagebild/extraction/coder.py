@@ -20,11 +20,18 @@ from ..text import Token, tokenize
 from . import actors as roles
 from .classify import Decision, decide, features
 from .dates import DAY, DateMention, document_date, sentence_date
-from .lexicon import CUES, EVENT_CONCEPTS, Lexicon, available_languages, countries, load_language
+from .lexicon import (
+    CUE_REACH,
+    CUES,
+    EVENT_CONCEPTS,
+    Lexicon,
+    available_languages,
+    countries,
+    load_language,
+)
 from .matcher import Match
 from .numbers import Count, death_counts, stated_count
 
-CUE_REACH = 4  # tokens before an event word within which "nicht", "drohte", "since" … act
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
 GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
 ARMED_TARGETS_ONLY = {"Armed clash"}  # a generic attack on civilians is no part of a battle
@@ -129,7 +136,13 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geoparse.Gaze
 
 @cache
 def language_stop_words(language: str) -> frozenset[str]:
-    return frozenset(pipeline(language).Defaults.stop_words)
+    """Words that are never place names, though GeoNames has towns called so ("Die", "Mai")."""
+    lexicon = load_language(language)
+    return (
+        frozenset(pipeline(language).Defaults.stop_words)
+        | lexicon.months.keys()
+        | lexicon.weekdays.keys()
+    )
 
 
 def near_words(lexicon: Lexicon) -> frozenset[str]:
@@ -147,13 +160,17 @@ def actor_token_indexes(tokens: list[Token], mentions: list[roles.ActorMention])
 def live_triggers(matches: list[Match], tokens: list[Token]) -> list[Match]:
     """Event words not negated, hedged, habitual or background ("drohte mit Angriffen")."""
     position = {t.start: i for i, t in enumerate(tokens)}
-    cues = [position.get(m.start, -99) for m in matches if set(m.labels) & CUES]
+    cues = [
+        (position.get(m.start, -999), max(CUE_REACH[c] for c in set(m.labels) & CUES))
+        for m in matches
+        if set(m.labels) & CUES
+    ]
     live = []
     for match in matches:
         if not set(match.labels) & EVENT_CONCEPTS:
             continue
-        at = position.get(match.start, -99)
-        if not any(0 < at - cue <= CUE_REACH for cue in cues):
+        at = position.get(match.start, -999)
+        if not any(0 < at - cue <= reach for cue, reach in cues):
             live.append(match)
     return live
 
@@ -163,6 +180,8 @@ def candidates(context: Context) -> list[Candidate]:
     for index, sentence in enumerate(context.sentences):
         date = sentence_date(sentence.text, sentence.start, context.lexicon, context.reference)
         last_date = date or last_date
+        if found and index in found[-1].window:
+            continue
         if context.triggers[index]:
             candidate = open_candidate(context, index, date or last_date or context.reference)
             if candidate:
@@ -175,7 +194,7 @@ def open_candidate(context: Context, index: int, date: DateMention | None) -> Ca
         return None
     window = [index]
     for following in range(index + 1, min(len(context.sentences), index + 1 + FOLLOWERS)):
-        if context.triggers[following] or not reports_toll(context, following):
+        if not only_deaths(context, following):
             break
         if new_paragraph(context, following):
             break
@@ -199,8 +218,15 @@ def open_candidate(context: Context, index: int, date: DateMention | None) -> Ca
     )
 
 
-def reports_toll(context: Context, index: int) -> bool:
-    return any({"DEAD", "INJURE"} & set(m.labels) for m in context.concepts[index])
+def only_deaths(context: Context, index: int) -> bool:
+    """The sentence adds a toll to the event before it and nothing else ("Dabei starben zwei
+    SDF-Kämpfer.", "A soldier was killed."); one saying who killed whom is an event itself."""
+    reports = any({"DEAD", "INJURE"} & set(m.labels) for m in context.concepts[index])
+    triggers = {c for m in context.triggers[index] for c in m.labels} & EVENT_CONCEPTS
+    if not reports or not triggers <= {"KILL"}:
+        return False
+    armed = [a for a in context.actors[index] if a.inter in roles.ARMED]
+    return not triggers or not (any(a.agent for a in armed) or len({a.name for a in armed}) > 1)
 
 
 def new_paragraph(context: Context, index: int) -> bool:
@@ -250,10 +276,10 @@ def candidate_features(context: Context, candidate: Candidate) -> tuple[set[str]
     armed = sorted(
         (m for m in candidate.actors if m.inter in roles.ARMED), key=lambda m: not m.agent
     )
-    inters = [roles.resolve(m, country, context.group)[1] for m in candidate.actors]
+    resolved = [roles.resolve(m, country, context.group) for m in candidate.actors]
     first = roles.resolve(armed[0], country, context.group)[1] if armed else None
     fatal = bool(candidate.count and candidate.count.value)
-    return features(candidate.concepts, inters, first, fatal), first
+    return features(candidate.concepts, resolved, first, fatal), first
 
 
 def code(context: Context, candidate: Candidate) -> Coded:

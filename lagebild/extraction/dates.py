@@ -45,14 +45,19 @@ def date_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     months, weekdays = words(lexicon.months), words(lexicon.weekdays)
     relative = words(w for w, (kind, _) in lexicon.date_words.items() if kind == "days_ago")
     parts = words(w for w, (kind, _) in lexicon.date_words.items() if kind == "month_part")
+    dayparts = words(w for w, (kind, _) in lexicon.date_words.items() if kind == "daypart")
+    joins = r"(?:-|–|and|und|bis|to)"
     return {
+        "range": re.compile(
+            rf"\b(?P<first>\d{{1,2}})\.?\s*{joins}\s*(?P<day>\d{{1,2}})\.?\s+(?P<month>{months})"
+            rf"(?:\s+(?P<year>\d{{4}}))?\b", re.I),
         "day_month": re.compile(
             rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b", re.I),
         "month_day": re.compile(
             rf"\b(?P<month>{months})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\b", re.I),
         "month": re.compile(
             rf"\b(?:(?P<part>{parts})\s+)?(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b", re.I),
-        "weekday": re.compile(rf"\b(?P<weekday>{weekdays})\b", re.I),
+        "weekday": re.compile(rf"\b(?P<weekday>{weekdays})(?:{dayparts})?\b", re.I),
         "relative": re.compile(rf"\b(?P<relative>{relative})\b", re.I),
     }  # fmt: skip
 
@@ -105,6 +110,15 @@ def day_date(match, lexicon, reference):
     return date, DAY
 
 
+def range_date(match, lexicon, reference):
+    """'Between 8 and 10 May 2020': the middle day, with week precision (ACLED)."""
+    last = day_date(match, lexicon, reference)
+    if last is None or int(match.group("first")) > last[0].day:
+        return None
+    middle = (int(match.group("first")) + last[0].day) // 2
+    return last[0].replace(day=middle), WEEK
+
+
 def month_date(match, lexicon, reference):
     year = year_of(match, reference)
     if year is None or (not match.group("year") and not match.group("part")):
@@ -129,6 +143,7 @@ def relative_date(match, lexicon, reference):
 
 
 RESOLVERS = {
+    "range": range_date,
     "day_month": day_date,
     "month_day": day_date,
     "month": month_date,

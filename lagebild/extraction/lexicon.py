@@ -23,11 +23,13 @@ EVENT_CONCEPTS = frozenset(
 )  # what happened: a sentence with one of these may report an event
 CONTEXT_CONCEPTS = frozenset(
     """
-    DRONE GATHER STRIKE DEMAND FLEE FRONT DEAD INJURE NEGATION FUTURE HABITUAL BACKGROUND AGENT
+    DRONE GATHER STRIKE DEMAND FLEE FRONT DEAD INJURE NEGATION DENIAL FUTURE HABITUAL BACKGROUND
+    AGENT
 """.split()
 )  # what it cost, and how it is said
 CONCEPTS = EVENT_CONCEPTS | CONTEXT_CONCEPTS
-CUES = {"NEGATION", "FUTURE", "HABITUAL", "BACKGROUND"}
+CUE_REACH = {"NEGATION": 4, "FUTURE": 4, "HABITUAL": 4, "DENIAL": 99, "BACKGROUND": 99}
+CUES = set(CUE_REACH)  # tokens after a cue in which it negates, hedges or backdates an event
 
 
 class Actor(NamedTuple):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-INFLECTION = r"(?:s|es|n|en|e|er|em|'s|’s)?(?:-[\w-]+)?(?![\w])"
+INFLECTION = r"(?:s|es|ses|n|en|e|er|em|'s|’s)?(?:-[\w-]+)?(?![\w])"
 TAILS = {"word": r"(?![\w])", "prefix": r"[\w-]*", "inflected": INFLECTION, "part": r"[\w-]*"}
 BOUNDARY = r"(?<![\w-])"
 
@@ -44,7 +44,7 @@ def trie_pattern(entries: list[tuple[str, str, str]]) -> str:
 
     def emit(node: dict) -> str:
         branches = [
-            (r"\s+" if char == " " else re.escape(char)) + emit(child)
+            (r"[\s-]+" if char == " " else re.escape(char)) + emit(child)
             for char, child in node.items() if char != ""
         ]  # fmt: skip
         branches += node.get("", [])

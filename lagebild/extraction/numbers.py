@@ -75,8 +75,8 @@ def death_counts(
         last = max(i for i, t in enumerate(tokens) if t.start < death.end)
         before = range(first - 1, max(-1, first - 1 - LOOK_BACK), -1)
         after = range(last + 1, min(len(tokens), last + 1 + LOOK_AHEAD))
-        if last + 1 < len(tokens) and number_value(tokens, last + 1, lexicon) is not None:
-            before, after = after, before  # "killing two soldiers": the figure follows
+        if figure_follows(tokens, after, lexicon):
+            before, after = after, before  # "killing (at least) two soldiers": it follows
         found = numbers_near(tokens, before, hurt, lexicon) or numbers_near(
             tokens, after, hurt, lexicon
         )
@@ -85,6 +85,16 @@ def death_counts(
             value = sum(v for v, _ in found)
             counts.append(Count(value, tokens[min(positions)].start, tokens[max(positions)].end))
     return counts
+
+
+def figure_follows(tokens: list[Token], after: range, lexicon: Lexicon) -> bool:
+    """A number within three words after the death word, with no "and" or stop before it."""
+    for i in after[:3]:
+        if tokens[i].text in STOPS | {","} or tokens[i].folded in CONJUNCTIONS | SUBSETS:
+            return False
+        if number_value(tokens, i, lexicon) is not None:
+            return True
+    return False
 
 
 def numbers_near(tokens, positions, hurt: set[int], lexicon) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ import jsonschema
 import pytest
 
 import lagebild
+from lagebild.evaluate import actor_overlap, match, read_gold
 from lagebild.extraction import extract
 from lagebild.read import read_file
 
@@ -67,3 +68,13 @@ def test_same_input_gives_same_event_ids(first_document):
     assert [e.event_id for e in extract(first_document)] == [
         e.event_id for e in extract(first_document)
     ]
+
+
+def test_the_first_documents_required_events_match_the_gold_set(first_events):
+    golds = [g for g in read_gold(ROOT / "data" / "gold" / "seed.jsonl") if not g.optional]
+    pairs, _, misses = match(first_events, golds)
+    assert misses == 0
+    for event, gold in pairs:
+        assert event.sub_event_type in (gold.sub_event_type, *gold.alt_sub_event_types)
+        assert event.fatalities == gold.fatalities
+        assert actor_overlap(event, gold)[0] == 2 if gold.actor2 else 1
