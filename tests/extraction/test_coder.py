@@ -77,4 +77,4 @@ def test_the_first_documents_required_events_match_the_gold_set(first_events):
     for event, gold in pairs:
         assert event.sub_event_type in (gold.sub_event_type, *gold.alt_sub_event_types)
         assert event.fatalities == gold.fatalities
-        assert actor_overlap(event, gold)[0] == 2 if gold.actor2 else 1
+        assert actor_overlap(event, gold)[0] == (2 if gold.actor2 else 1)
