@@ -28,9 +28,10 @@ def pipeline(language: str):
 def split_sentences(document: Document) -> list[Sentence]:
     """Sentences of the document's body, with offsets into the document's full text."""
     nlp = pipeline(document.language or FALLBACK_LANGUAGE)
+    offsets, texts = zip(*paragraphs(document.text, document.body_start), strict=True)
     sentences = []
-    for offset, paragraph in paragraphs(document.text, document.body_start):
-        for span in nlp(paragraph).sents:
+    for offset, doc in zip(offsets, nlp.pipe(texts), strict=True):
+        for span in doc.sents:
             text = span.text.strip()
             if text:
                 start = offset + span.start_char + (len(span.text) - len(span.text.lstrip()))
