@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from lagebild import geoparse
+from lagebild import geo
 from lagebild.extraction import extract, load_language
 from lagebild.language import with_language
 from lagebild.models import Document
@@ -51,7 +51,7 @@ def run(name: str, documents: list[Document], detect: bool) -> tuple:
 
 
 def main() -> None:
-    load_language("en"), load_language("de"), geoparse.default_gazetteer()
+    load_language("en"), load_language("de"), geo.default_gazetteer()
     english, german = english_documents(), german_documents()
     for document in english[:3] + german[:3]:
         extract(with_language(document))  # warm caches: spaCy pipelines, lingua models

@@ -20,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from lagebild import geoparse
+from lagebild import geo
 from lagebild.evaluate import acled_part, read_acled_gold
 from lagebild.extraction import coder, load_language
 from lagebild.read import read_paths
@@ -33,7 +33,7 @@ C = 1.0
 
 def examples(path: Path) -> tuple[list[set[str]], list[str]]:
     labels = {g.doc: g.sub_event_type for g in read_acled_gold(path)}
-    lexicon, gazetteer = load_language("en"), geoparse.default_gazetteer()
+    lexicon, gazetteer = load_language("en"), geo.default_gazetteer()
     rows, targets = [], []
     for document in read_paths([path]):
         if acled_part(document.id) != "tune":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from .. import geoparse, taxonomy
+from .. import geo, taxonomy
 from ..language import with_language
 from ..models import Document, Event, Evidence, Sentence, Source
 from ..sentences import pipeline, split_sentences
@@ -43,14 +43,15 @@ class Context:
 
     document: Document
     lexicon: Lexicon
-    gazetteer: geoparse.Gazetteer
+    gazetteer: geo.Gazetteer
     sentences: list[Sentence]
     tokens: list[list[Token]]
     concepts: list[list[Match]]
     triggers: list[list[Match]]
     actors: list[list[roles.ActorMention]]
-    places: list[list[geoparse.Mention]]
+    places: list[list[geo.Mention]]
     country: str | None
+    regions: set[tuple[str, str]]
     reference: DateMention | None
     group: roles.ActorMention | None
 
@@ -65,8 +66,8 @@ class Candidate:
     concepts: set[str]
     actors: list[roles.ActorMention]
     date: DateMention
-    place: geoparse.Place | None
-    place_mention: geoparse.Mention | None
+    place: geo.Place | None
+    place_mention: geo.Mention | None
     count: Count | None
 
     @property
@@ -85,7 +86,7 @@ class Coded:
 
 
 def extract(
-    document: Document, lexicon: Lexicon | None = None, gazetteer: geoparse.Gazetteer | None = None
+    document: Document, lexicon: Lexicon | None = None, gazetteer: geo.Gazetteer | None = None
 ) -> list[Event]:
     """Code the events a document reports (none if its language has no lexicon)."""
     document = with_language(document)
@@ -93,12 +94,12 @@ def extract(
         if document.language not in available_languages():
             return []
         lexicon = load_language(document.language)
-    context = build_context(document, lexicon, gazetteer or geoparse.default_gazetteer())
+    context = build_context(document, lexicon, gazetteer or geo.default_gazetteer())
     coded = merge_within(context, [code(context, c) for c in candidates(context)])
     return [to_event(context, item, rank) for rank, item in enumerate(coded)]
 
 
-def build_context(document: Document, lexicon: Lexicon, gazetteer: geoparse.Gazetteer) -> Context:
+def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer) -> Context:
     sentences = split_sentences(document)
     tokens = [tokenize(s.text, s.start) for s in sentences]
     concepts = [lexicon.concepts.find(s.text, s.start) for s in sentences]
@@ -113,10 +114,12 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geoparse.Gaze
     for sentence_tokens, sentence_actors in zip(tokens, actors, strict=True):
         taken = actor_token_indexes(sentence_tokens, sentence_actors)
         places.append(
-            geoparse.find_places(sentence_tokens, gazetteer, near_words(lexicon), stop_words, taken)
+            geo.find_places(sentence_tokens, gazetteer, near_words(lexicon), stop_words, taken)
         )
     named = [a.country for sentence in actors for a in sentence if a.country]
-    country = geoparse.document_country([m for ms in places for m in ms], named)
+    mentions = [m for ms in places for m in ms]
+    country = geo.document_country(mentions, named)
+    regions = geo.named_regions(mentions, country)
     group = roles.salient_group([a for sentence in actors for a in sentence])
     return Context(
         document,
@@ -129,6 +132,7 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geoparse.Gaze
         actors,
         places,
         country,
+        regions,
         document_date(document),
         group,
     )
@@ -251,17 +255,15 @@ def toll(context: Context, window: list[int]) -> Count | None:
     return None
 
 
-def event_place(
-    context: Context, index: int
-) -> tuple[geoparse.Place | None, geoparse.Mention | None]:
+def event_place(context: Context, index: int) -> tuple[geo.Place | None, geo.Mention | None]:
     """The place named in the event's sentence, else the nearest one named before it, else the
-    first one after it; towns win over countries."""
+    first one after it; a town wins over a region, a region over a country."""
     order = [index, *range(index - 1, -1, -1), *range(index + 1, len(context.places))]
-    for want_town in (True, False):
+    for kind in ("town", "admin1", "country"):
         for i in order:
             for mention in context.places[i]:
-                place = geoparse.best_place(mention, context.country)
-                if place and place.is_country != want_town:
+                place = geo.best_place(mention, context.country, context.regions)
+                if place and place.kind == kind:
                     return place, mention
     return None, None
 
@@ -360,6 +362,8 @@ def to_event(context: Context, item: Coded, rank: int) -> Event:
         inter2=item.actor2[1] if item.actor2 else None,
         country=country.name if country else None,
         iso3=country.iso3 if country else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
         location=place.name if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
@@ -388,7 +392,7 @@ def event_toll(parts: list[Candidate], sub_event_type: str) -> Count | None:
 def geo_precision(candidate: Candidate) -> int | None:
     if candidate.place is None:
         return None
-    if candidate.place.is_country:
+    if candidate.place.kind in ("country", "admin1"):
         return 3
     return 2 if candidate.place_mention.near else 1
 
@@ -450,7 +454,7 @@ def confidence(context: Context, item: Coded, rank: int) -> float:
     return round(min(score + (0.1 if rank == 0 else 0), 1.0), 2)
 
 
-def note(item: Coded, count: Count | None, place: geoparse.Place | None) -> str:
+def note(item: Coded, count: Count | None, place: geo.Place | None) -> str:
     """An ACLED-style one-sentence summary: 'On 23 January 2022, X attacked Y in Z, killing 2.'"""
     date = item.candidate.date
     when = (

@@ -1,0 +1,17 @@
+"""The geoparser: a GeoNames gazetteer, place names in text, and which place each means."""
+
+from .gazetteer import Gazetteer, Place, build_gazetteer, default_gazetteer
+from .resolve import best_place, document_country, named_regions
+from .toponyms import Mention, find_places
+
+__all__ = [
+    "Gazetteer",
+    "Mention",
+    "Place",
+    "best_place",
+    "build_gazetteer",
+    "default_gazetteer",
+    "document_country",
+    "find_places",
+    "named_regions",
+]

