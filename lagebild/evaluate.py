@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -156,8 +157,17 @@ def same_place(event: Event, gold: Gold, km: float) -> bool:
     return distance <= km
 
 
+REGION_WORDS = re.compile(
+    r"\b(?:muhafazat|province|state|region|governorate|oblast|district|department|county)\b"
+)
+
+
 def fold(name: str) -> str:
-    return name.casefold().replace("-", " ").strip()
+    """A place name for comparison: no case, accents, punctuation or words like "Province"
+    ("Muhafazat al Hudaydah" = "Al Hudaydah", "Sa'dah" = "Sadah", "Banaadir" ≠ "Banadir" stays)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    plain = REGION_WORDS.sub(" ", plain)
+    return " ".join(re.sub(r"[^a-z0-9 ]+", "", plain.replace("-", " ")).split())
 
 
 def actor_name(name: str | None) -> str:

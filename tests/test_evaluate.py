@@ -13,6 +13,7 @@ from lagebild.evaluate import (
     acled_date,
     acled_part,
     checked,
+    fold,
     match,
     read_acled_gold,
     read_gold,
@@ -262,3 +263,10 @@ def test_gold_without_second_actor_reads_and_scores(tmp_path):
     )
     (gold,) = read_gold(path)
     assert gold.actor2 is None
+
+
+@pytest.mark.parametrize(
+    "a, b", [("Muhafazat al Hudaydah", "Al Hudaydah"), ("Sa'dah", "Sadah"), ("Ḩamāh", "Hamah")]
+)
+def test_place_names_compare_without_accents_punctuation_or_region_words(a, b):
+    assert fold(a) == fold(b)

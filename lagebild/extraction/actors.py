@@ -63,7 +63,7 @@ def find_actors(
         info = lexicon.actor_info[name]
         if is_generic(name) and part_of_named(match, matches, i, tokens):
             continue
-        country = adjacent_country(match, country_marks, tokens)
+        country = adjacent_country(match, country_marks, tokens) or info.home
         agent = any(0 <= token_gap(tokens, a.end, match.start) <= 1 for a in agents)
         mentions.append(ActorMention(name, info.inter, match.start, match.end, country, agent))
     taken = [(m.start, m.end) for m in mentions]

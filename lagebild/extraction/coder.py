@@ -33,6 +33,7 @@ from .matcher import Match
 from .numbers import Count, death_counts, stated_count
 
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "at", "az"})
 GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
 ARMED_TARGETS_ONLY = {"Armed clash"}  # a generic attack on civilians is no part of a battle
 
@@ -140,13 +141,11 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
 
 @cache
 def language_stop_words(language: str) -> frozenset[str]:
-    """Words that are never place names, though GeoNames has towns called so ("Die", "Mai")."""
+    """Words that are never place names, though GeoNames has towns called so ("Die", "Mai",
+    and the Arabic article of "Al Jah")."""
     lexicon = load_language(language)
-    return (
-        frozenset(pipeline(language).Defaults.stop_words)
-        | lexicon.months.keys()
-        | lexicon.weekdays.keys()
-    )
+    words = frozenset(pipeline(language).Defaults.stop_words) | ARABIC_ARTICLES
+    return words | lexicon.months.keys() | lexicon.weekdays.keys()
 
 
 def near_words(lexicon: Lexicon) -> frozenset[str]:

@@ -35,6 +35,7 @@ CUES = set(CUE_REACH)  # tokens after a cue in which it negates, hedges or backd
 class Actor(NamedTuple):
     name: str
     inter: int
+    home: str | None = None  # the country a named group belongs to, if one
 
 
 class Rule(NamedTuple):
@@ -124,7 +125,7 @@ def actor_info(code: str, rows: list[dict]) -> dict[str, Actor]:
     for row in rows:
         if not row["inter"].isdigit() or int(row["inter"]) not in taxonomy.actor_types():
             raise ResourceError(f"{code}/actors.tsv: {row['alias']!r} has inter {row['inter']!r}")
-        info[row["actor"]] = Actor(row["actor"], int(row["inter"]))
+        info[row["actor"]] = Actor(row["actor"], int(row["inter"]), row.get("country") or None)
     return info
 
 

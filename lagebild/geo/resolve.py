@@ -19,7 +19,8 @@ def document_country(mentions: list[Mention], named: Iterable[str] = ()) -> str 
     votes = Counter({code: 0.5 * n for code, n in Counter(named).items()})
     for mention in mentions:
         best = max(mention.candidates, key=prior)
-        weight = 2 if best.kind != "town" else 0.5 + math.log10(best.population + 10) / 7
+        weights = {"country": 2, "admin1": 1.2}  # a region's name is often shared ("Punjab")
+        weight = weights.get(best.kind) or 0.5 + math.log10(best.population + 10) / 7
         votes[best.country_code] += weight
     return votes.most_common(1)[0][0] if votes else None
 

@@ -34,14 +34,16 @@ def find_places(
 ) -> list[Mention]:
     """Capitalised token runs that name a place, longest first.
 
-    A single word that is a stop word of the language ("Die", "Mai") is never a place, though
-    GeoNames lists such words as names; nor is a token at a `skip` index (an actor's name).
+    A stop word of the language ("Die", "Mai", "Al") is never a place on its own, though
+    GeoNames lists such words as names ("Al Bayda" is); nor is a token at a `skip` index (an
+    actor's name).
     """
     mentions, i = [], 0
     while i < len(tokens):
-        token = tokens[i]
-        candidate = i not in skip and looks_like_name(token) and token.folded not in stop_words
-        found = longest_place_at(tokens, i, gazetteer, near_words) if candidate else None
+        candidate = i not in skip and looks_like_name(tokens[i])
+        found = (
+            longest_place_at(tokens, i, gazetteer, near_words, stop_words) if candidate else None
+        )
         if found:
             mention, length = found
             mentions.append(mention)
@@ -51,9 +53,11 @@ def find_places(
     return mentions
 
 
-def longest_place_at(tokens, i, gazetteer, near_words) -> tuple[Mention, int] | None:
+def longest_place_at(tokens, i, gazetteer, near_words, stop_words) -> tuple[Mention, int] | None:
     for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
         words = tokens[i : i + n]
+        if n == 1 and words[0].folded in stop_words:
+            return None
         name = " ".join(t.text for t in words)
         places = gazetteer.lookup(name) or (name.endswith("s") and gazetteer.lookup(name[:-1]))
         if places:
