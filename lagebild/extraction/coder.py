@@ -27,6 +27,7 @@ from .lexicon import (
     Lexicon,
     available_languages,
     countries,
+    inflected_forms,
     load_language,
 )
 from .matcher import Match
@@ -110,13 +111,11 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
         roles.find_actors(t, s.text, s.start, lexicon, a)
         for s, t, a in zip(sentences, tokens, agents, strict=True)
     ]
-    stop_words = language_stop_words(lexicon.language)
+    cues = place_cues(lexicon.language)
     places = []
     for sentence_tokens, sentence_actors in zip(tokens, actors, strict=True):
         taken = actor_token_indexes(sentence_tokens, sentence_actors)
-        places.append(
-            geo.find_places(sentence_tokens, gazetteer, near_words(lexicon), stop_words, taken)
-        )
+        places.append(geo.find_places(sentence_tokens, gazetteer, cues, taken))
     named = [a.country for sentence in actors for a in sentence if a.country]
     mentions = [m for ms in places for m in ms]
     country = geo.document_country(mentions, named)
@@ -140,16 +139,19 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
 
 
 @cache
-def language_stop_words(language: str) -> frozenset[str]:
-    """Words that are never place names, though GeoNames has towns called so ("Die", "Mai",
-    and the Arabic article of "Al Jah")."""
+def place_cues(language: str) -> geo.Cues:
+    """What the language tells the geoparser: "near" words, words never a place on their own
+    (stop words, month and weekday names, the Arabic article of "Al Jah"), articles, and
+    inflected forms of common words (spaCy's lookup lemmas)."""
     lexicon = load_language(language)
-    words = frozenset(pipeline(language).Defaults.stop_words) | ARABIC_ARTICLES
-    return words | lexicon.months.keys() | lexicon.weekdays.keys()
-
-
-def near_words(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(w for w, kind in lexicon.place_cues.items() if kind == "near")
+    stop = frozenset(pipeline(language).Defaults.stop_words) | ARABIC_ARTICLES
+    stop |= lexicon.months.keys() | lexicon.weekdays.keys()
+    return geo.Cues(
+        near=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "near"),
+        stop=stop,
+        articles=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "article"),
+        inflected=inflected_forms(language),
+    )
 
 
 def actor_token_indexes(tokens: list[Token], mentions: list[roles.ActorMention]) -> set[int]:

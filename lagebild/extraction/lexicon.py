@@ -160,6 +160,21 @@ def adjective_stems(code: str) -> dict[str, str]:
     return stems
 
 
+@cache
+def inflected_forms(code: str) -> frozenset[str]:
+    """Inflected forms of the language's words ("Steinen" of "Stein"), from spaCy's lookup
+    lemmas (spacy-lookups-data); empty for a language it does not cover."""
+    from importlib import resources
+
+    import srsly
+
+    path = resources.files("spacy_lookups_data") / "data" / f"{code}_lemma_lookup.json.gz"
+    if not path.is_file():
+        return frozenset()
+    table = srsly.read_gzip_json(str(path))
+    return frozenset(form for form, lemma in table.items() if form != lemma)
+
+
 def fatality_patterns(code: str):
     for row in table(code, "fatality_patterns.tsv", "pattern", "kind"):
         try:

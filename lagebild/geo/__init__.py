@@ -2,9 +2,10 @@
 
 from .gazetteer import Gazetteer, Place, build_gazetteer, default_gazetteer
 from .resolve import best_place, document_country, named_regions
-from .toponyms import Mention, find_places
+from .toponyms import Cues, Mention, find_places
 
 __all__ = [
+    "Cues",
     "Gazetteer",
     "Mention",
     "Place",

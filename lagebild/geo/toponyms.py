@@ -13,6 +13,20 @@ PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az)-\w", re.I)
 MAX_WORDS = 3
 
 
+class Cues(NamedTuple):
+    """What a language tells about place names: words meaning "near", words that are never
+    places on their own, articles (after which a town's name is a common noun: "ein Dorf"),
+    and inflected forms of common words ("Steinen", which is also a town)."""
+
+    near: frozenset[str] = frozenset()
+    stop: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    inflected: frozenset[str] = frozenset()
+
+
+NO_CUES = Cues()
+
+
 class Mention(NamedTuple):
     start: int
     end: int
@@ -26,24 +40,18 @@ def looks_like_name(token: Token) -> bool:
 
 
 def find_places(
-    tokens: list[Token],
-    gazetteer: Gazetteer,
-    near_words=frozenset(),
-    stop_words=frozenset(),
-    skip=frozenset(),
+    tokens: list[Token], gazetteer: Gazetteer, cues: Cues = NO_CUES, skip=frozenset()
 ) -> list[Mention]:
     """Capitalised token runs that name a place, longest first.
 
     A stop word of the language ("Die", "Mai", "Al") is never a place on its own, though
     GeoNames lists such words as names ("Al Bayda" is); nor is a token at a `skip` index (an
-    actor's name).
+    actor's name), nor one word that is a town only by coincidence (see `Cues`).
     """
     mentions, i = [], 0
     while i < len(tokens):
         candidate = i not in skip and looks_like_name(tokens[i])
-        found = (
-            longest_place_at(tokens, i, gazetteer, near_words, stop_words) if candidate else None
-        )
+        found = longest_place_at(tokens, i, gazetteer, cues) if candidate else None
         if found:
             mention, length = found
             mentions.append(mention)
@@ -53,17 +61,26 @@ def find_places(
     return mentions
 
 
-def longest_place_at(tokens, i, gazetteer, near_words, stop_words) -> tuple[Mention, int] | None:
+def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
     for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
         words = tokens[i : i + n]
-        if n == 1 and words[0].folded in stop_words:
-            return None
         name = " ".join(t.text for t in words)
         places = gazetteer.lookup(name) or (name.endswith("s") and gazetteer.lookup(name[:-1]))
+        if n == 1 and places and common_word(tokens, i, places, cues):
+            return None
         if places:
-            before = {t.folded for t in tokens[max(0, i - 3) : i]}
-            mention = Mention(
-                words[0].start, words[-1].end, name, tuple(places), bool(before & near_words)
-            )
-            return mention, n
+            near = bool({t.folded for t in tokens[max(0, i - 3) : i]} & cues.near)
+            return Mention(words[0].start, words[-1].end, name, tuple(places), near), n
     return None
+
+
+def common_word(tokens: list[Token], i: int, places, cues: Cues) -> bool:
+    """A single word that names only towns is a common word when it is a stop word, an
+    inflected form ("Steinen"), or follows an article ("ein Dorf")."""
+    token = tokens[i]
+    if token.folded in cues.stop:
+        return True
+    if any(p.kind != "town" for p in places):
+        return False
+    after_article = i > 0 and tokens[i - 1].folded in cues.articles
+    return after_article or token.text in cues.inflected

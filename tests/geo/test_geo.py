@@ -2,7 +2,14 @@
 
 import pytest
 
-from lagebild.geo import best_place, default_gazetteer, document_country, find_places, named_regions
+from lagebild.geo import (
+    Cues,
+    best_place,
+    default_gazetteer,
+    document_country,
+    find_places,
+    named_regions,
+)
 from lagebild.text import tokenize
 
 
@@ -12,7 +19,7 @@ def gazetteer():
 
 
 def places(gazetteer, text, near=frozenset({"bei", "near", "toren"})):
-    return find_places(tokenize(text), gazetteer, near, frozenset({"die", "the"}))
+    return find_places(tokenize(text), gazetteer, Cues(near=near, stop=frozenset({"die", "the"})))
 
 
 @pytest.mark.parametrize("name", ["al-Hasakah", "Al-Hasakah", "Hasaka", "El Haseke", "Haseke"])
@@ -63,3 +70,12 @@ def test_the_articles_country_decides_between_namesakes(gazetteer):
 def test_a_big_town_outvotes_a_hamlet_named_like_a_common_word(gazetteer):
     mentions = places(gazetteer, "In einem Dorf bei Maiduguri")
     assert document_country(mentions) == "NG"
+
+
+def test_german_common_nouns_that_are_also_towns_are_not_places(gazetteer):
+    from lagebild.extraction.coder import place_cues
+
+    cues = place_cues("de")
+    text = "Randalierer warfen in einem Dorf mit Steinen auf Polizisten in Leipzig."
+    names = [m.text for m in find_places(tokenize(text), gazetteer, cues)]
+    assert names == ["Leipzig"]
