@@ -5,6 +5,7 @@ a total split across the events that share it, a stated "no fatalities" 0."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from ..text import Token
@@ -88,13 +89,21 @@ def death_counts(
 
 
 def figure_follows(tokens: list[Token], after: range, lexicon: Lexicon) -> bool:
-    """A number within three words after the death word, with no "and" or stop before it."""
+    """A number within three words after the death word, with no "and", stop or agent ("by
+    four armed men") before it."""
+    agents = agent_words(lexicon)
     for i in after[:3]:
-        if tokens[i].text in STOPS | {","} or tokens[i].folded in CONJUNCTIONS | SUBSETS:
+        word = tokens[i].folded
+        if tokens[i].text in STOPS | {","} or word in CONJUNCTIONS | SUBSETS | agents:
             return False
         if number_value(tokens, i, lexicon) is not None:
             return True
     return False
+
+
+@cache
+def agent_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(" ".join(t.words) for t in lexicon.concepts.terms if t.label == "AGENT")
 
 
 def numbers_near(tokens, positions, hurt: set[int], lexicon) -> list[tuple[int, int]]:
