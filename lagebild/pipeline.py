@@ -1,4 +1,4 @@
-"""The stages in order: read → language → sentences → extract (with geoparse) → merge → store.
+"""The stages in order: read → language → sentences → extract (with geo) → merge → store.
 
 `process` is the pure per-document step, the same in one process, a pool or on a cluster.
 """

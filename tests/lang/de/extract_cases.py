@@ -4,7 +4,6 @@
 
 from gaps import gap
 
-LANGUAGE = "de"
 PUBLISHED = "2024-03-12"  # a Tuesday: "am Montag" is 2024-03-11
 
 # fmt: off

@@ -4,7 +4,6 @@
 
 from gaps import gap
 
-LANGUAGE = "en"
 PUBLISHED = "2020-05-11"
 
 # fmt: off
