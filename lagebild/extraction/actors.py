@@ -14,6 +14,14 @@ STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = ra
 ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
 GROUP = "{group}"
 UNKNOWN_GROUP = "Unidentified Armed Group ({country})"
+GENERIC_ACTORS = {  # the actor ACLED names when it knows only the kind
+    STATE: "Military Forces of {country}",
+    POLITICAL: UNKNOWN_GROUP,
+    IDENTITY: "Communal Militia ({country})",
+    RIOTERS: "Rioters ({country})",
+    PROTESTERS: "Protesters ({country})",
+    CIVILIANS: "Civilians ({country})",
+}
 ADJECTIVE_ENDINGS = ("ischen", "ische", "ischer", "isches", "ischem", "isch", "schen", "sche")
 SUBJECT_WORDS = {"die", "der", "the", "und", "and"}
 

@@ -53,14 +53,27 @@ def features(
 
 
 @cache
-def model() -> Model:
+def models() -> dict[str, Model]:
+    """The trained models by what they predict: "sub_event_type" and "inter1"."""
     path = lang_file("base", "coder.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ResourceError(f"{path}: cannot load classifier weights ({error})") from error
+    return {name: to_model(part) for name, part in data.items()}
+
+
+def to_model(data: dict) -> Model:
     weights = {f: [row[j] for row in data["coef"]] for j, f in enumerate(data["features"])}
     return Model(data["classes"], weights, data["intercept"])
+
+
+def scores(m: Model, found: set[str]) -> list[float]:
+    totals = list(m.intercept)
+    for feature in found & m.weights.keys():
+        for k, weight in enumerate(m.weights[feature]):
+            totals[k] += weight
+    return totals
 
 
 def by_rule(concepts: set[str]) -> str | None:
@@ -85,13 +98,24 @@ def decide(found: set[str], concepts: set[str], first_inter: int | None) -> Deci
 
 
 def classify(found: set[str]) -> Decision:
-    m = model()
-    scores = list(m.intercept)
-    for feature in found & m.weights.keys():
-        for k, weight in enumerate(m.weights[feature]):
-            scores[k] += weight
-    best = max(range(len(scores)), key=scores.__getitem__)
-    total = sum(math.exp(s - scores[best]) for s in scores)
+    m = models()["sub_event_type"]
+    totals = scores(m, found)
+    best = max(range(len(totals)), key=totals.__getitem__)
+    total = sum(math.exp(t - totals[best]) for t in totals)
     concept_features = [f for f in found & m.weights.keys() if f.startswith("c:")]
     because = max(concept_features, key=lambda f: m.weights[f][best], default="c:")[2:]
     return Decision(m.classes[best], 1 / total, because)
+
+
+def inter_features(found: set[str], sub_event_type: str, rule_inter: int) -> set[str]:
+    return found | {f"type:{sub_event_type}", f"rule_inter:{rule_inter}"}
+
+
+def actor1_type(found: set[str], sub_event_type: str, rule_inter: int) -> int:
+    """ACLED's inter code for actor1 as the notes taught it, given what the role rules chose
+    (it learns conventions no rule states: fire reported across a front is the state's)."""
+    m = models().get("inter1")
+    if m is None:
+        return rule_inter
+    totals = scores(m, inter_features(found, sub_event_type, rule_inter))
+    return int(m.classes[max(range(len(totals)), key=totals.__getitem__)])

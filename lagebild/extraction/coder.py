@@ -18,7 +18,7 @@ from ..models import Document, Event, Evidence, Sentence, Source
 from ..sentences import pipeline, split_sentences
 from ..text import Token, tokenize
 from . import actors as roles
-from .classify import Decision, decide, features
+from .classify import Decision, actor1_type, decide, features
 from .dates import DAY, DateMention, document_date, sentence_date
 from .lexicon import (
     CUE_REACH,
@@ -292,15 +292,36 @@ def code(context: Context, candidate: Candidate) -> Coded:
     decision = decide(found, candidate.concepts, first)
     frontline = "FRONT" in candidate.concepts
     assigned = roles.assign_roles(decision.sub_event_type, candidate.actors, frontline)
-    actor1 = (*roles.resolve(assigned.actor1, country, context.group), assigned.actor1)
+    kind = assigned.sub_event_type
+    rule_inter = roles.resolve(assigned.actor1, country, context.group)[1]
+    first_actor, second_actor = assigned.actor1, assigned.actor2
+    guessed = first_actor.start is None  # no actor1 named: the rules fell back to a default
+    inter = actor1_type(found, kind, rule_inter) if guessed else rule_inter
+    if inter != rule_inter:
+        first_actor, second_actor = recast(candidate, inter, assigned, country, context.group)
+    actor1 = (*roles.resolve(first_actor, country, context.group), first_actor)
     actor2 = None
-    if assigned.actor2:
-        actor2 = (*roles.resolve(assigned.actor2, country, context.group), assigned.actor2)
-        if actor2[0] == actor1[0] and decision.sub_event_type not in ("Mob violence",):
+    if second_actor:
+        actor2 = (*roles.resolve(second_actor, country, context.group), second_actor)
+        if actor2[0] == actor1[0] and kind != "Mob violence":
             actor2 = None
-    return Coded(
-        candidate, decision._replace(sub_event_type=assigned.sub_event_type), actor1, actor2
-    )
+    return Coded(candidate, decision._replace(sub_event_type=kind), actor1, actor2)
+
+
+def recast(candidate, inter, assigned, country, group) -> tuple:
+    """Actor1 of the inter code the classifier expects: a mentioned actor of that type, else
+    the generic actor of it; the displaced actor1 becomes actor2 when there was none."""
+    named = [m for m in candidate.actors if roles.resolve(m, country, group)[1] == inter]
+    if named:
+        chosen = named[0]
+    elif inter in roles.GENERIC_ACTORS:
+        chosen = roles.ActorMention(roles.GENERIC_ACTORS[inter], inter, None, None)
+    else:
+        return assigned.actor1, assigned.actor2
+    second = assigned.actor2
+    if second is None or second.name == chosen.name:
+        second = assigned.actor1 if assigned.actor1.name != chosen.name else None
+    return chosen, second
 
 
 def same_event(a: Coded, b: Coded) -> bool:
