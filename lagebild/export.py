@@ -37,6 +37,13 @@ def iso_numeric(iso3: str | None) -> str:
     return str(int(country.numeric)) if country else ""
 
 
+@cache
+def acled_region(iso3: str | None) -> str:
+    from .extraction.lexicon import countries
+
+    return next((c.region for c in countries().values() if c.iso3 == iso3), "")
+
+
 def source_names(event: Event) -> str:
     """ACLED's `source`: the publishers, here the web host of each source, else its id."""
     names = [urlsplit(s.url).hostname or s.doc_id if s.url else s.doc_id for s in event.sources]
@@ -66,6 +73,7 @@ def acled_row(event: Event, columns: str = "current") -> dict[str, object]:
         else taxonomy.interaction_text(event.inter1, event.inter2),
         "civilian_targeting": "Civilians targeted" if event.civilian_targeting else "",
         "iso": iso_numeric(event.iso3),
+        "region": acled_region(event.iso3),
         "country": event.country or "",
         "admin1": event.admin1 or "",
         "admin2": event.admin2 or "",

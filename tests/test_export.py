@@ -148,3 +148,8 @@ def test_jsonl_has_one_line_per_event_that_reads_back_equal(make_event):
     lines = out.getvalue().splitlines()
     assert len(lines) == 3
     assert [Event.model_validate_json(line) for line in lines] == events
+
+
+def test_region_is_acleds(make_event):
+    assert csv_rows([make_event(iso3="SYR")], "current")[0]["region"] == "Middle East"
+    assert csv_rows([make_event(iso3="SOM")], "legacy")[0]["region"] == "Eastern Africa"

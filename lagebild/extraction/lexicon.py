@@ -50,6 +50,7 @@ class Country(NamedTuple):
     code: str
     name: str
     iso3: str
+    region: str  # ACLED's region: "Middle East", "Eastern Africa", …
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,8 +133,8 @@ def actor_info(code: str, rows: list[dict]) -> dict[str, Actor]:
 @cache
 def countries() -> dict[str, Country]:
     """ISO alpha-2 code → the country with ACLED's English name (`lang/base/countries.tsv`)."""
-    rows = read_table(lang_file("base", "countries.tsv"), ("iso2", "iso3", "country"))
-    return {r["iso2"]: Country(r["iso2"], r["country"], r["iso3"]) for r in rows}
+    rows = read_table(lang_file("base", "countries.tsv"), ("iso2", "iso3", "country", "region"))
+    return {r["iso2"]: Country(r["iso2"], r["country"], r["iso3"], r["region"]) for r in rows}
 
 
 def country_terms(code: str):
