@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..errors import ResourceError
 from ..resources import lang_file
-from .lexicon import rules
+from .lexicon import required_concepts, rules
 
 STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL = 1, 2, 3, 4, 8
 
@@ -94,13 +94,16 @@ def decide(found: set[str], concepts: set[str], first_inter: int | None) -> Deci
             "Government regains territory" if state else "Non-state actor overtakes territory"
         )
         return Decision(territory, 1.0, "SEIZE")
-    return classify(found)
+    return classify(found, concepts)
 
 
-def classify(found: set[str]) -> Decision:
+def classify(found: set[str], concepts: set[str]) -> Decision:
+    """The most probable type among those the text has words for (`lang/base/evidence.tsv`)."""
     m = models()["sub_event_type"]
     totals = scores(m, found)
-    best = max(range(len(totals)), key=totals.__getitem__)
+    needs = required_concepts()
+    allowed = [k for k, kind in enumerate(m.classes) if needs.get(kind, concepts) & concepts]
+    best = max(allowed or range(len(totals)), key=totals.__getitem__)
     total = sum(math.exp(t - totals[best]) for t in totals)
     concept_features = [f for f in found & m.weights.keys() if f.startswith("c:")]
     because = max(concept_features, key=lambda f: m.weights[f][best], default="c:")[2:]

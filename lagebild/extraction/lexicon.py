@@ -187,6 +187,18 @@ def fatality_patterns(code: str):
 
 
 @cache
+def required_concepts() -> dict[str, frozenset[str]]:
+    """Sub-event type → concepts of which the text must hold one (`lang/base/evidence.tsv`)."""
+    needs = {}
+    for row in read_table(lang_file("base", "evidence.tsv"), ("sub_event_type", "any_of")):
+        concepts = frozenset(row["any_of"].split())
+        if row["sub_event_type"] not in taxonomy.sub_event_types() or concepts - CONCEPTS:
+            raise ResourceError(f"base/evidence.tsv: bad row for {row['sub_event_type']!r}")
+        needs[row["sub_event_type"]] = concepts
+    return needs
+
+
+@cache
 def rules() -> tuple[Rule, ...]:
     loaded = []
     for row in read_table(lang_file("base", "rules.tsv"), ("concepts", "unless", "sub_event_type")):

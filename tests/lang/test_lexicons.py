@@ -5,7 +5,13 @@ from collections import Counter
 import pytest
 
 from lagebild import taxonomy
-from lagebild.extraction.lexicon import CONCEPTS, available_languages, load_language, rules
+from lagebild.extraction.lexicon import (
+    CONCEPTS,
+    available_languages,
+    load_language,
+    required_concepts,
+    rules,
+)
 from lagebild.resources import LANG_ROOT, read_table
 
 LANGUAGES = available_languages()
@@ -60,3 +66,9 @@ def test_rules_name_known_concepts_and_types():
 def test_taxonomy_has_acleds_25_sub_event_types_and_notes_for_each():
     assert len(taxonomy.sub_event_types()) == 25
     assert set(taxonomy.note_phrases()) == set(taxonomy.sub_event_types())
+
+
+def test_every_type_with_required_words_names_known_concepts():
+    needs = required_concepts()
+    assert set(needs) <= set(taxonomy.sub_event_types())
+    assert all(concepts and concepts <= CONCEPTS for concepts in needs.values())
