@@ -34,6 +34,7 @@ from .matcher import Match
 from .numbers import Count, death_counts, stated_count
 
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
+BACKGROUND_DAYS = 31  # ACLED notes are uploaded up to a few weeks after the event
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "at", "az"})
 GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
 ARMED_TARGETS_ONLY = {"Armed clash"}  # a generic attack on civilians is no part of a battle
@@ -181,17 +182,25 @@ def live_triggers(matches: list[Match], tokens: list[Token]) -> list[Match]:
 
 
 def candidates(context: Context) -> list[Candidate]:
+    """Event candidates in sentence order; sentences dated long before the article are its
+    background, not its news (DESIGN.md), and open none."""
     found, last_date = [], None
     for index, sentence in enumerate(context.sentences):
         date = sentence_date(sentence.text, sentence.start, context.lexicon, context.reference)
         last_date = date or last_date
-        if found and index in found[-1].window:
+        if found and index in found[-1].window or is_background(date, context.reference):
             continue
         if context.triggers[index]:
             candidate = open_candidate(context, index, date or last_date or context.reference)
             if candidate:
                 found.append(candidate)
     return found
+
+
+def is_background(date: DateMention | None, reference: DateMention | None) -> bool:
+    if date is None or reference is None or reference.precision != DAY:
+        return False
+    return (reference.date - date.date).days > BACKGROUND_DAYS
 
 
 def open_candidate(context: Context, index: int, date: DateMention | None) -> Candidate | None:
