@@ -35,6 +35,10 @@ from .numbers import Count, death_counts, stated_count
 
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
 BACKGROUND_DAYS = 31  # ACLED notes are uploaded up to a few weeks after the event
+PROTEST_COURSE = {
+    "DISPERSE", "ARREST", "RIOT", "ARSON", "DESTROY", "LETHAL", "KILL", "CLASH", "BEAT", "SHOOT",
+    "FIRE", "ATTACK", "LOOT",
+}  # fmt: skip
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "at", "az"})
 GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
 ARMED_TARGETS_ONLY = {"Armed clash"}  # a generic attack on civilians is no part of a battle
@@ -207,10 +211,11 @@ def open_candidate(context: Context, index: int, date: DateMention | None) -> Ca
     if date is None:
         return None
     window = [index]
+    crowd = bool({"PROTEST", "GATHER"} & {c for m in context.triggers[index] for c in m.labels})
     for following in range(index + 1, min(len(context.sentences), index + 1 + FOLLOWERS)):
-        if not only_deaths(context, following):
-            break
         if new_paragraph(context, following):
+            break
+        if not (only_deaths(context, following) or crowd and tells_course(context, following)):
             break
         window.append(following)
     concepts = {c for i in window for m in context.concepts[i] for c in m.labels}
@@ -241,6 +246,13 @@ def only_deaths(context: Context, index: int) -> bool:
         return False
     armed = [a for a in context.actors[index] if a.inter in roles.ARMED]
     return not triggers or not (any(a.agent for a in armed) or len({a.name for a in armed}) > 1)
+
+
+def tells_course(context: Context, index: int) -> bool:
+    """The sentence tells how a gathering went ("The police intervened and detained them.",
+    "The demonstrators burned tires."), not of a new gathering."""
+    triggers = {c for m in context.triggers[index] for c in m.labels} & EVENT_CONCEPTS
+    return bool(triggers) and triggers <= PROTEST_COURSE
 
 
 def new_paragraph(context: Context, index: int) -> bool:

@@ -79,3 +79,10 @@ def test_german_common_nouns_that_are_also_towns_are_not_places(gazetteer):
     text = "Randalierer warfen in einem Dorf mit Steinen auf Polizisten in Leipzig."
     names = [m.text for m in find_places(tokenize(text), gazetteer, cues)]
     assert names == ["Leipzig"]
+
+
+def test_month_names_are_no_places(gazetteer):
+    from lagebild.extraction.coder import place_cues
+
+    text = "Am 9. Mai griffen Kämpfer in Aleppo an."
+    assert [m.text for m in find_places(tokenize(text), gazetteer, place_cues("de"))] == ["Aleppo"]
