@@ -124,7 +124,7 @@ CIVILIAN_TARGETS = [
 DATES = [
     ("IS-Kämpfer haben am Sonntag das Gefängnis in Aleppo angegriffen.", "2022-01-24", "2022-01-23", 1),
     ("IS-Kämpfer haben gestern das Gefängnis in Aleppo angegriffen.", "2022-01-24", "2022-01-23", 1),
-    ("Am 9. März 2024 griffen IS-Kämpfer einen Kontrollpunkt bei Aleppo an.", "2020-05-11", "2020-05-09", 1),
+    ("Am 9. Mai 2020 griffen IS-Kämpfer einen Kontrollpunkt bei Aleppo an.", "2020-05-11", "2020-05-09", 1),
     ("IS-Kämpfer haben das Gefängnis in Aleppo angegriffen.", "2022-01", "2022-01-15", 3),
     ("Unbekannte schleuderten am Sonntagabend eine Handgranate in eine Bar in Bamako.", "2024-03-12", "2024-03-10", 1),
 ]
