@@ -72,6 +72,8 @@ def find_actors(
         if is_generic(name) and part_of_named(match, matches, i, tokens):
             continue
         country = adjacent_country(match, country_marks, tokens) or info.home
+        if country in countries() and "{country}" in name:
+            name = name.replace("{country}", countries()[country].name)  # two armies stay two
         agent = any(0 <= token_gap(tokens, a.end, match.start) <= 1 for a in agents)
         mentions.append(ActorMention(name, info.inter, match.start, match.end, country, agent))
     taken = [(m.start, m.end) for m in mentions]
@@ -110,9 +112,15 @@ def stem_country(word: str, stems: dict[str, str]) -> str | None:
 
 
 def adjacent_country(match: Match, marks, tokens) -> str | None:
-    for code, _, end, _ in marks:
+    """The country named just before an actor word ("Turkish forces", "die türkische Armee")
+    or just after it in a genitive ("military forces of Armenia", "Armee Malis")."""
+    for code, start, end, _ in marks:
         if end <= match.start and token_gap(tokens, end, match.start) <= 1:
             return code
+        if start >= match.end:
+            between = [t.folded for t in tokens if match.end <= t.start and t.end <= start]
+            if between in ([], ["of"], ["der"], ["des"], ["von"]):
+                return code
     return None
 
 
