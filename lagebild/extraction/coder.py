@@ -359,7 +359,7 @@ def same_event(a: Coded, b: Coded) -> bool:
     names_b = {b.actor1[0]} | ({b.actor2[0]} if b.actor2 else set())
     if not (names_a <= names_b or names_b <= names_a):
         return False
-    if a.decision.sub_event_type == b.decision.sub_event_type:
+    if a.decision.sub_event_type == b.decision.sub_event_type or concurrent(a, b):
         return True
     generic, specific = (a, b) if ca.generic else (b, a) if cb.generic else (None, None)
     if generic is None or generic.actor1[0] != specific.actor1[0]:
@@ -369,6 +369,16 @@ def same_event(a: Coded, b: Coded) -> bool:
     if taxonomy.event_type_of(kind) != "Explosions/Remote violence":
         return kind in ARMED_TARGETS_ONLY and not on_civilians
     return True
+
+
+def concurrent(a: Coded, b: Coded) -> bool:
+    """Tactics of one engagement on the same day between the same named sides (ACLED codes
+    one event, of the higher type)."""
+    days = a.candidate.date.precision == DAY == b.candidate.date.precision
+    sides_a = {a.actor1[0]} | ({a.actor2[0]} if a.actor2 else set())
+    sides_b = {b.actor1[0]} | ({b.actor2[0]} if b.actor2 else set())
+    named = all(x[2].start is not None for x in (a.actor1, b.actor1))
+    return days and named and sides_a == sides_b
 
 
 def merge_within(context: Context, coded: list[Coded]) -> list[Coded]:
@@ -381,7 +391,15 @@ def merge_within(context: Context, coded: list[Coded]) -> list[Coded]:
             events.append(item)
             continue
         match.merged.append(item.candidate)
-        if match.candidate.generic and not item.candidate.generic:
+        higher = taxonomy.rank(item.decision.sub_event_type) < taxonomy.rank(
+            match.decision.sub_event_type
+        )
+        if (
+            match.candidate.generic
+            and not item.candidate.generic
+            or concurrent(match, item)
+            and higher
+        ):
             match.decision = item.decision
         if item.actor2 and not match.actor2:
             match.actor2 = item.actor2
