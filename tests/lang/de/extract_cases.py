@@ -9,7 +9,7 @@ PUBLISHED = "2024-03-12"  # a Tuesday: "am Montag" is 2024-03-11
 # fmt: off
 SUB_EVENTS = [
     ("Armed clash", "Bei Gefechten zwischen der Armee und Dschihadisten nahe Maiduguri sind am Montag mindestens zwei Soldaten getötet worden."),
-    gap("Armed clash", "Bei Gefechten in Maiduguri wurden am Montag über 130 Menschen getötet.", reason="no actor named: coded Mob violence (Rioters vs Civilians) despite 'Gefechten'"),
+    ("Armed clash", "Bei Gefechten in Maiduguri wurden am Montag über 130 Menschen getötet."),
     ("Government regains territory", "Regierungstruppen haben nach Armeeangaben die Stadt Maiduguri von den Rebellen zurückerobert."),
     ("Government regains territory", "Die Armee hat nach eigenen Angaben am Sonntag die Stadt Maiduguri von Boko Haram befreit."),
     ("Non-state actor overtakes territory", "Kämpfer der Terrormiliz Al-Schabaab haben am Sonntag einen Vorort von Mogadischu erobert."),
