@@ -10,6 +10,14 @@ from .models import Document, Sentence
 
 FALLBACK_LANGUAGE = "xx"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# Sentence splitting needs only punctuation split off words: opening quotes and brackets in
+# front; closing ones and sentence marks behind, but not the point of an initial ("A. Madero")
+# nor, in German, of an ordinal ("am 9. Mai").
+OPENING = re.compile(r"^[\"“„(\[\'‚‘«»*]")
+CLOSING = {
+    "de": re.compile(r"(?:(?<![\s(.][A-ZÄÖÜ])(?<!^[A-ZÄÖÜ])(?<!\d)\.|[!?;:,)\]\"”“\'‘’»«])$"),
+    "other": re.compile(r"(?:(?<![\s(.][A-Z])(?<!^[A-Z])\.|[!?;:,)\]\"”“\'‘’»«])$"),
+}
 
 
 @cache
@@ -22,7 +30,24 @@ def pipeline(language: str):
     except (ImportError, KeyError):
         nlp = spacy.blank(FALLBACK_LANGUAGE)
     nlp.add_pipe("sentencizer")
+    nlp.tokenizer = lean_tokenizer(nlp, language)
     return nlp
+
+
+def lean_tokenizer(nlp, language: str):
+    """The language's tokenizer exceptions (abbreviations: "mind.", "u.a.", "Dr.") with only
+    the punctuation rules sentence splitting needs: several times faster than the full set."""
+    from spacy.tokenizer import Tokenizer
+
+    full = nlp.tokenizer
+    return Tokenizer(
+        nlp.vocab,
+        rules=full.rules,
+        prefix_search=OPENING.search,
+        suffix_search=CLOSING.get(language, CLOSING["other"]).search,
+        token_match=full.token_match,
+        url_match=full.url_match,
+    )
 
 
 def split_sentences(document: Document) -> list[Sentence]:
