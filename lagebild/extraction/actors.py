@@ -35,6 +35,7 @@ class ActorMention(NamedTuple):
     end: int | None
     country: str | None = None  # ISO code named with it ("türkische Armee"), if any
     agent: bool = False  # introduced as the doer of a passive ("by gunmen", "von Soldaten")
+    home: str | None = None  # the home country of a named group ("Houthi": YE)
 
 
 def is_generic(name: str) -> bool:
@@ -71,11 +72,13 @@ def find_actors(
         info = lexicon.actor_info[name]
         if is_generic(name) and part_of_named(match, matches, i, tokens):
             continue
-        country = adjacent_country(match, country_marks, tokens) or info.home
+        country = adjacent_country(match, country_marks, tokens)
         if country in countries() and "{country}" in name:
             name = name.replace("{country}", countries()[country].name)  # two armies stay two
         agent = any(0 <= token_gap(tokens, a.end, match.start) <= 1 for a in agents)
-        mentions.append(ActorMention(name, info.inter, match.start, match.end, country, agent))
+        mentions.append(
+            ActorMention(name, info.inter, match.start, match.end, country, agent, info.home)
+        )
     taken = [(m.start, m.end) for m in mentions]
     for code, start, end, kind in country_marks:
         if kind == "names" and not overlaps(start, end, taken) and acts(tokens, start):

@@ -121,7 +121,8 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
     for sentence_tokens, sentence_actors in zip(tokens, actors, strict=True):
         taken = actor_token_indexes(sentence_tokens, sentence_actors)
         places.append(geo.find_places(sentence_tokens, gazetteer, cues, taken))
-    named = [a.country for sentence in actors for a in sentence if a.country]
+    named = [(a.country, 0.75) for sentence in actors for a in sentence if a.country]
+    named += [(a.home, 1.0) for sentence in actors for a in sentence if a.home]
     mentions = [m for ms in places for m in ms]
     country = geo.document_country(mentions, named)
     regions = geo.named_regions(mentions, country)

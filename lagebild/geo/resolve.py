@@ -11,17 +11,24 @@ from .gazetteer import Place
 from .toponyms import Mention
 
 
-def document_country(mentions: list[Mention], named: Iterable[str] = ()) -> str | None:
-    """The country the article is about: the one its place names (and `named`, countries its
-    actors are said to belong to: "Ukrainian forces", half a vote each, since armies fight
-    abroad) point to most often. Each name votes for the country of its likeliest place, a
-    big town more than a hamlet that shares its name with a common word ("Dorf")."""
-    votes = Counter({code: 0.5 * n for code, n in Counter(named).items()})
+def document_country(
+    mentions: list[Mention], named: Iterable[tuple[str, float]] = ()
+) -> str | None:
+    """The country the article is about: the one its place names and `named` countries (of its
+    actors: "Ukrainian forces", a group's home, with their weights) point to most. A name
+    votes for the country of its likeliest place, and half as much for the countries of its
+    other readings ("Rafah" is in Gaza and in Egypt); a big town more than a hamlet that shares
+    its name with a common word ("Dorf")."""
+    votes: Counter = Counter()
+    for code, weight in named:
+        votes[code] += weight
     for mention in mentions:
         best = max(mention.candidates, key=prior)
         weights = {"country": 2, "admin1": 1.2}  # a region's name is often shared ("Punjab")
         weight = weights.get(best.kind) or 0.5 + math.log10(best.population + 10) / 7
         votes[best.country_code] += weight
+        for code in {p.country_code for p in mention.candidates} - {best.country_code}:
+            votes[code] += weight / 2
     return votes.most_common(1)[0][0] if votes else None
 
 
