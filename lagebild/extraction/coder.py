@@ -29,6 +29,7 @@ from .lexicon import (
     countries,
     inflected_forms,
     load_language,
+    vocabulary,
 )
 from .matcher import Match
 from .numbers import Count, death_counts, stated_count
@@ -157,6 +158,7 @@ def place_cues(language: str) -> geo.Cues:
         stop=stop,
         articles=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "article"),
         inflected=inflected_forms(language),
+        vocabulary=vocabulary(language),
     )
 
 

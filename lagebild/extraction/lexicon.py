@@ -162,18 +162,27 @@ def adjective_stems(code: str) -> dict[str, str]:
 
 
 @cache
-def inflected_forms(code: str) -> frozenset[str]:
-    """Inflected forms of the language's words ("Steinen" of "Stein"), from spaCy's lookup
-    lemmas (spacy-lookups-data); empty for a language it does not cover."""
+def lemma_table(code: str) -> dict[str, str]:
+    """spaCy's lookup lemmas for the language (spacy-lookups-data), empty if it has none."""
     from importlib import resources
 
     import srsly
 
     path = resources.files("spacy_lookups_data") / "data" / f"{code}_lemma_lookup.json.gz"
-    if not path.is_file():
-        return frozenset()
-    table = srsly.read_gzip_json(str(path))
-    return frozenset(form for form, lemma in table.items() if form != lemma)
+    return srsly.read_gzip_json(str(path)) if path.is_file() else {}
+
+
+@cache
+def inflected_forms(code: str) -> frozenset[str]:
+    """Inflected forms of the language's words ("Steinen" of "Stein")."""
+    return frozenset(form for form, lemma in lemma_table(code).items() if form != lemma)
+
+
+@cache
+def vocabulary(code: str) -> frozenset[str]:
+    """The language's words in lower case: every form and lemma spaCy's lookup table knows."""
+    table = lemma_table(code)
+    return frozenset(w.casefold() for w in (*table, *table.values()))
 
 
 def fatality_patterns(code: str):

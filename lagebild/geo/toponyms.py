@@ -11,6 +11,7 @@ from .gazetteer import Gazetteer, Place
 
 PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az)-\w", re.I)
 MAX_WORDS = 3
+BIG_TOWN = 100_000
 
 
 class Cues(NamedTuple):
@@ -22,6 +23,7 @@ class Cues(NamedTuple):
     stop: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
     inflected: frozenset[str] = frozenset()
+    vocabulary: frozenset[str] = frozenset()  # the language's words, lower case
 
 
 NO_CUES = Cues()
@@ -76,11 +78,15 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
 
 def common_word(tokens: list[Token], i: int, places, cues: Cues) -> bool:
     """A single word that names only towns is a common word when it is a stop word, an
-    inflected form ("Steinen"), or follows an article ("ein Dorf")."""
+    inflected form ("Steinen"), follows an article ("ein Dorf"), or is a word of the language
+    that names no big town ("Minister" is a hamlet in Ohio; "Essen" stays a city)."""
     token = tokens[i]
     if token.folded in cues.stop:
         return True
     if any(p.kind != "town" for p in places):
         return False
     after_article = i > 0 and tokens[i - 1].folded in cues.articles
-    return after_article or token.text in cues.inflected
+    small = max(p.population for p in places) < BIG_TOWN
+    return (
+        after_article or token.text in cues.inflected or small and token.folded in cues.vocabulary
+    )

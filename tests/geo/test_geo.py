@@ -86,3 +86,11 @@ def test_month_names_are_no_places(gazetteer):
 
     text = "Am 9. Mai griffen Kämpfer in Aleppo an."
     assert [m.text for m in find_places(tokenize(text), gazetteer, place_cues("de"))] == ["Aleppo"]
+
+
+def test_a_common_word_is_no_small_town_but_a_big_city_stays(gazetteer):
+    from lagebild.extraction.coder import place_cues
+
+    text = "The Minister said that police in Essen and Salem arrested two men."
+    names = [m.text for m in find_places(tokenize(text), gazetteer, place_cues("en"))]
+    assert "Minister" not in names and "Essen" in names
