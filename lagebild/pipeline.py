@@ -13,12 +13,13 @@ from .extraction import extract as extract_events
 from .language import with_language
 from .models import Document, Event
 from .read import ReadResult
+from .settings import setting
 
 
 def process(document: Document) -> tuple[Document, list[Event]]:
     """A document with its language set, and the events it reports."""
     document = with_language(document)
-    return document, extract_events(document)
+    return document, extract_events(document, min_confidence=float(setting("min_confidence")))
 
 
 def processed(items: Iterable[ReadResult]) -> Iterator[tuple[Document, list[Event]] | ReadError]:

@@ -28,6 +28,11 @@ SETTINGS = {
         Setting("host", "127.0.0.1", "Address `lagebild serve` listens on."),
         Setting("port", "8000", "Port `lagebild serve` listens on."),
         Setting("page_size", "100", "Events per page of /events unless `limit` says otherwise."),
+        Setting(
+            "min_confidence",
+            "0.5",
+            "A document's events below this confidence are left out (its best one never is).",
+        ),
     ]
 }
 

@@ -35,6 +35,7 @@ from .matcher import Match
 from .numbers import Count, death_counts, stated_count
 
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
+MIN_CONFIDENCE = 0.5
 BACKGROUND_DAYS = 31  # ACLED notes are uploaded up to a few weeks after the event
 PROTEST_COURSE = {
     "DISPERSE", "ARREST", "RIOT", "ARSON", "DESTROY", "LETHAL", "KILL", "CLASH", "BEAT", "SHOOT",
@@ -94,9 +95,14 @@ class Coded:
 
 
 def extract(
-    document: Document, lexicon: Lexicon | None = None, gazetteer: geo.Gazetteer | None = None
+    document: Document,
+    lexicon: Lexicon | None = None,
+    gazetteer: geo.Gazetteer | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[Event]:
-    """Code the events a document reports (none if its language has no lexicon)."""
+    """Code the events a document reports (none if its language has no lexicon). Besides its
+    most confident event, a document's events below `min_confidence` are left out: asides
+    more often than news."""
     document = with_language(document)
     if lexicon is None:
         if document.language not in available_languages():
@@ -104,7 +110,9 @@ def extract(
         lexicon = load_language(document.language)
     context = build_context(document, lexicon, gazetteer or geo.default_gazetteer())
     coded = merge_within(context, [code(context, c) for c in candidates(context)])
-    return [to_event(context, item, rank) for rank, item in enumerate(coded)]
+    events = [to_event(context, item, rank) for rank, item in enumerate(coded)]
+    top = max(events, key=lambda e: e.confidence, default=None)
+    return [e for e in events if e is top or e.confidence >= min_confidence]
 
 
 def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer) -> Context:

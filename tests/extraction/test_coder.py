@@ -78,3 +78,8 @@ def test_the_first_documents_required_events_match_the_gold_set(first_events):
         assert event.sub_event_type in (gold.sub_event_type, *gold.alt_sub_event_types)
         assert event.fatalities == gold.fatalities
         assert actor_overlap(event, gold)[0] == (2 if gold.actor2 else 1)
+
+
+def test_events_below_the_confidence_floor_are_left_out_but_the_best_stays(first_document):
+    (only,) = extract(first_document, min_confidence=1.01)
+    assert only.confidence == max(e.confidence for e in extract(first_document))
