@@ -37,10 +37,6 @@ def event_type_of(sub_event_type: str) -> str:
     return sub_event_types()[sub_event_type][0]
 
 
-def disorder_type_of(sub_event_type: str) -> str:
-    return sub_event_types()[sub_event_type][1]
-
-
 def rank(sub_event_type: str) -> int:
     """Position in the hierarchy: lower wins when concurrent tactics collapse into one event."""
     return list(sub_event_types()).index(sub_event_type)

@@ -32,6 +32,7 @@ from .lexicon import (
     vocabulary,
 )
 from .matcher import Match
+from .merge import GENERIC_CONCEPTS, merge_within
 from .numbers import Count, death_counts, stated_count
 
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
@@ -42,8 +43,6 @@ PROTEST_COURSE = {
     "FIRE", "ATTACK", "LOOT",
 }  # fmt: skip
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "at", "az"})
-GENERIC = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
-ARMED_TARGETS_ONLY = {"Armed clash"}  # a generic attack on civilians is no part of a battle
 
 
 @dataclass
@@ -82,7 +81,7 @@ class Candidate:
     @property
     def generic(self) -> bool:
         """Only says that someone attacked or killed, not how (so may be part of another)."""
-        return {c for t in self.triggers for c in t.labels} <= GENERIC
+        return {c for t in self.triggers for c in t.labels} <= GENERIC_CONCEPTS
 
 
 @dataclass
@@ -109,7 +108,7 @@ def extract(
             return []
         lexicon = load_language(document.language)
     context = build_context(document, lexicon, gazetteer or geo.default_gazetteer())
-    coded = merge_within(context, [code(context, c) for c in candidates(context)])
+    coded = merge_within([code(context, c) for c in candidates(context)])
     events = [to_event(context, item, rank) for rank, item in enumerate(coded)]
     top = max(events, key=lambda e: e.confidence, default=None)
     return [e for e in events if e is top or e.confidence >= min_confidence]
@@ -256,7 +255,9 @@ def only_deaths(context: Context, index: int) -> bool:
     if not reports or not triggers <= {"KILL"}:
         return False
     armed = [a for a in context.actors[index] if a.inter in roles.ARMED]
-    return not triggers or not (any(a.agent for a in armed) or len({a.name for a in armed}) > 1)
+    civilians = any(a.inter == roles.CIVILIANS for a in context.actors[index])
+    says_who = any(a.agent for a in armed) or len({a.name for a in armed}) > 1
+    return not triggers or not (says_who or armed and civilians)
 
 
 def tells_course(context: Context, index: int) -> bool:
@@ -354,67 +355,6 @@ def recast(candidate, inter, assigned, country, group) -> tuple:
     if second is None or second.name == chosen.name:
         second = assigned.actor1 if assigned.actor1.name != chosen.name else None
     return chosen, second
-
-
-def same_event(a: Coded, b: Coded) -> bool:
-    """Two candidates of one document report one event: same day and place, actors that agree
-    (one's may be a subset of the other's), and the same type, or one that only says "attack"
-    or "killed" beside a specific explosion, strike or shelling (or a battle, unless the
-    attack was on civilians)."""
-    ca, cb = a.candidate, b.candidate
-    place_a = ca.place.geonames_id if ca.place else None
-    place_b = cb.place.geonames_id if cb.place else None
-    if (ca.date.date, place_a) != (cb.date.date, place_b):
-        return False
-    names_a = {a.actor1[0]} | ({a.actor2[0]} if a.actor2 else set())
-    names_b = {b.actor1[0]} | ({b.actor2[0]} if b.actor2 else set())
-    if not (names_a <= names_b or names_b <= names_a):
-        return False
-    if a.decision.sub_event_type == b.decision.sub_event_type or concurrent(a, b):
-        return True
-    generic, specific = (a, b) if ca.generic else (b, a) if cb.generic else (None, None)
-    if generic is None or generic.actor1[0] != specific.actor1[0]:
-        return False
-    kind = specific.decision.sub_event_type
-    on_civilians = bool(generic.actor2) and generic.actor2[1] == roles.CIVILIANS
-    if taxonomy.event_type_of(kind) != "Explosions/Remote violence":
-        return kind in ARMED_TARGETS_ONLY and not on_civilians
-    return True
-
-
-def concurrent(a: Coded, b: Coded) -> bool:
-    """Tactics of one engagement on the same day between the same named sides (ACLED codes
-    one event, of the higher type)."""
-    days = a.candidate.date.precision == DAY == b.candidate.date.precision
-    sides_a = {a.actor1[0]} | ({a.actor2[0]} if a.actor2 else set())
-    sides_b = {b.actor1[0]} | ({b.actor2[0]} if b.actor2 else set())
-    named = all(x[2].start is not None for x in (a.actor1, b.actor1))
-    return days and named and sides_a == sides_b
-
-
-def merge_within(context: Context, coded: list[Coded]) -> list[Coded]:
-    """One event per (day, place, type, actors) in a document; a generic mention joins the
-    specific one ("attackierte einen Konvoi" → the air strike on that convoy)."""
-    events: list[Coded] = []
-    for item in coded:
-        match = next((e for e in events if same_event(e, item)), None)
-        if match is None:
-            events.append(item)
-            continue
-        match.merged.append(item.candidate)
-        higher = taxonomy.rank(item.decision.sub_event_type) < taxonomy.rank(
-            match.decision.sub_event_type
-        )
-        if (
-            match.candidate.generic
-            and not item.candidate.generic
-            or concurrent(match, item)
-            and higher
-        ):
-            match.decision = item.decision
-        if item.actor2 and not match.actor2:
-            match.actor2 = item.actor2
-    return events
 
 
 def to_event(context: Context, item: Coded, rank: int) -> Event:
