@@ -166,6 +166,7 @@ def place_cues(language: str) -> geo.Cues:
         articles=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "article"),
         inflected=inflected_forms(language),
         vocabulary=vocabulary(language),
+        streets=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "street"),
     )
 
 

@@ -24,6 +24,7 @@ class Cues(NamedTuple):
     articles: frozenset[str] = frozenset()
     inflected: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # the language's words, lower case
+    streets: frozenset[str] = frozenset()  # after a name, it names a street ("Bolivar Avenue")
 
 
 NO_CUES = Cues()
@@ -69,6 +70,8 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
         name = " ".join(t.text for t in words)
         places = gazetteer.lookup(name) or (name.endswith("s") and gazetteer.lookup(name[:-1]))
         if n == 1 and places and common_word(tokens, i, places, cues):
+            return None
+        if places and i + n < len(tokens) and tokens[i + n].folded in cues.streets:
             return None
         if places:
             near = bool({t.folded for t in tokens[max(0, i - 3) : i]} & cues.near)
