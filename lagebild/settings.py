@@ -28,6 +28,7 @@ SETTINGS = {
         Setting("host", "127.0.0.1", "Address `lagebild serve` listens on."),
         Setting("port", "8000", "Port `lagebild serve` listens on."),
         Setting("page_size", "100", "Events per page of /events unless `limit` says otherwise."),
+        Setting("cache_dir", "~/.cache/lagebild", "Where the compiled gazetteer is cached."),
         Setting(
             "min_confidence",
             "0.5",

@@ -13,7 +13,6 @@ import gettext
 import hashlib
 import importlib.metadata
 import math
-import os
 import pickle
 import re
 from collections import defaultdict
@@ -65,7 +64,9 @@ class Gazetteer:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("LAGEBILD_CACHE_DIR") or Path.home() / ".cache" / "lagebild")
+    from ..settings import setting
+
+    return Path(setting("cache_dir")).expanduser()
 
 
 def source_key() -> str:
