@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -40,7 +40,7 @@ class Document(BaseModel):
         return self.text[self.body_start :]
 
 
-class Sentence(BaseModel):
+class Sentence(NamedTuple):
     """A sentence of a document, located by character offsets into `Document.text`."""
 
     start: int
