@@ -17,6 +17,10 @@ from ..resources import lang_file
 from .lexicon import required_concepts, rules
 
 STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL = 1, 2, 3, 4, 8
+# concepts whose combinations tell types apart (small arms with mortars: a clash, not shelling)
+PAIRED = {
+    "CLASH", "ATTACK", "SHOOT", "FIRE", "SHELL", "BLAST", "AIRSTRIKE", "IED", "KILL", "PROTEST",
+}  # fmt: skip
 
 
 class Decision(NamedTuple):
@@ -47,6 +51,8 @@ def features(
     target = "two_sides" if len(armed) >= 2 else "civilians" if 7 in inters else "one_side"
     found.add(target)
     found |= {f"c:{c}|{target}" for c in concepts}
+    kinds = sorted(concepts & PAIRED)
+    found |= {f"c:{a}&{b}" for i, a in enumerate(kinds) for b in kinds[i + 1 :]}
     if fatal:
         found.add("fatal")
     return found
