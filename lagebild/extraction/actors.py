@@ -182,32 +182,28 @@ def assign_roles(
     civilians = [m for m in mentions if m.inter == CIVILIANS]
     crowd = [m for m in mentions if m.inter in (RIOTERS, PROTESTERS)]
     if event_type == "Protests":
-        actor1 = crowd_actor("Protesters ({country})", PROTESTERS, crowd)
+        actor1 = generic_actor(PROTESTERS, crowd[0] if crowd else None)
         met = state[0] if state and sub_event_type != "Peaceful protest" else None
         return Roles(sub_event_type, actor1, met)
     if event_type == "Riots":
         rioters = [m for m in crowd if m.inter == RIOTERS]
-        actor1 = rioters[0] if rioters else crowd_actor("Rioters ({country})", RIOTERS, crowd)
+        actor1 = rioters[0] if rioters else generic_actor(RIOTERS, crowd[0] if crowd else None)
         if sub_event_type == "Mob violence":
             targets = civilians or [m for m in armed if m.name != actor1.name]
             return Roles(sub_event_type, actor1, targets[0] if targets else None)
         return Roles(sub_event_type, actor1, state[0] if state else None)
-    unknown = ("Military Forces of {country}", STATE) if frontline else (UNKNOWN_GROUP, POLITICAL)
-    actor1 = armed[0] if armed else ActorMention(*unknown, None, None)
+    actor1 = armed[0] if armed else generic_actor(STATE if frontline else POLITICAL)
     if event_type == "Violence against civilians":
-        target = (
-            civilians[0]
-            if civilians
-            else ActorMention("Civilians ({country})", CIVILIANS, None, None)
-        )
+        target = civilians[0] if civilians else generic_actor(CIVILIANS)
         return Roles(sub_event_type, actor1, target)
     others = [m for m in armed + civilians + crowd if m.name != actor1.name]
     return Roles(sub_event_type, actor1, others[0] if others else None)
 
 
-def crowd_actor(name: str, inter: int, crowd: list[ActorMention]) -> ActorMention:
-    span = crowd[0] if crowd else None
-    return ActorMention(name, inter, span.start if span else None, span.end if span else None)
+def generic_actor(inter: int, span: ActorMention | None = None) -> ActorMention:
+    """ACLED's generic actor of a kind, at the words that name the crowd if there are any."""
+    start, end = (span.start, span.end) if span else (None, None)
+    return ActorMention(GENERIC_ACTORS[inter], inter, start, end)
 
 
 def resolve(

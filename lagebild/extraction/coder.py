@@ -349,7 +349,7 @@ def recast(candidate, inter, assigned, country, group) -> tuple:
     if named:
         chosen = named[0]
     elif inter in roles.GENERIC_ACTORS:
-        chosen = roles.ActorMention(roles.GENERIC_ACTORS[inter], inter, None, None)
+        chosen = roles.generic_actor(inter)
     else:
         return assigned.actor1, assigned.actor2
     second = assigned.actor2

@@ -18,7 +18,6 @@ SUBSETS = {"including", "darunter", "among", "unter"}  # "12 killed, including 3
 STOPS = {".", ";", ":", "(", ")"}
 LOOK_BACK = 10
 LOOK_AHEAD = 5
-WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 class Count(NamedTuple):
@@ -55,7 +54,8 @@ def stated_count(text: str, offset: int, lexicon: Lexicon) -> Count | None:
         elif kind in ("split", "split_all"):
             total = int(match.group("n")) if kind == "split" else coded.value if coded else None
             if total is not None:
-                parts = int(WORD_NUMBERS.get(match.group("parts"), match.group("parts")))
+                word = match.group("parts")
+                parts = int(word) if word.isdigit() else lexicon.numbers[word.casefold()]
                 return Count(-(-total // parts), *span)
     return coded
 
