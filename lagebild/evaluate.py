@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from rapidfuzz import fuzz
 
 from . import taxonomy
 from .errors import EvalError
@@ -28,6 +29,7 @@ from .models import Event
 
 MATCH_KM = 50
 NEAR_KM = 25
+NAME_SIMILARITY = 80  # rapidfuzz ratio at which two region names are one transliterated
 REGIME = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
 
 
@@ -158,7 +160,7 @@ def same_place(event: Event, gold: Gold, km: float) -> bool:
 
 
 REGION_WORDS = re.compile(
-    r"\b(?:muhafazat|province|state|region|governorate|oblast|district|department|county)\b"
+    r"\b(?:muhafazat|province|state|region|governorate|oblast|district|department|county|rayon)\b"
 )
 
 
@@ -168,6 +170,16 @@ def fold(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     plain = REGION_WORDS.sub(" ", plain)
     return " ".join(re.sub(r"[^a-z0-9 ]+", "", plain.replace("-", " ")).split())
+
+
+def same_region_name(predicted: str | None, gold: str | None) -> bool:
+    """Two spellings of one region's name: equal when folded, or transliterations close enough
+    ("Idlib" = "Idleb", "Daraa" = "Dar'a"; not "Eastern" and "Western"; "Liban-Sud" ≠ "South",
+    a translation)."""
+    if not predicted or not gold:
+        return predicted == gold
+    a, b = fold(predicted), fold(gold)
+    return a == b or a[:1] == b[:1] and fuzz.ratio(a, b) >= NAME_SIMILARITY
 
 
 def actor_name(name: str | None) -> str:
@@ -314,7 +326,7 @@ def score_documents(predictions: list[Event], golds: list[Gold]) -> dict[str, fl
         "fatalities_exact": lambda e, g: e.fatalities == g.fatalities,
         "actor1_inter": lambda e, g: e.inter1 == g.inter1,
         "country": lambda e, g: fold(e.country or "") == fold(g.country or ""),
-        "admin1": lambda e, g: fold(e.admin1 or "") == fold(g.admin1 or ""),
+        "admin1": lambda e, g: same_region_name(e.admin1, g.admin1),
         "location_25km": lambda e, g: same_place(e, g, NEAR_KM),
         "date": date_matches,
     }

@@ -18,6 +18,7 @@ from lagebild.evaluate import (
     read_acled_gold,
     read_gold,
     read_predictions,
+    same_region_name,
     score,
     score_documents,
 )
@@ -270,3 +271,16 @@ def test_gold_without_second_actor_reads_and_scores(tmp_path):
 )
 def test_place_names_compare_without_accents_punctuation_or_region_words(a, b):
     assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize("predicted, gold, same", [
+    ("Idlib", "Idleb", True),
+    ("Daraa", "Dar'a", True),
+    ("Tartar Rayon", "Tartar", True),
+    ("Eastern", "Western", False),
+    ("Nord-Kivu", "Sud-Kivu", False),
+    ("Liban-Sud", "South", False),
+    (None, "Borno", False),
+])  # fmt: skip
+def test_region_names_compare_across_transliterations(predicted, gold, same):
+    assert same_region_name(predicted, gold) is same

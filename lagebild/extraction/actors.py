@@ -81,7 +81,11 @@ def find_actors(
         )
     taken = [(m.start, m.end) for m in mentions]
     for code, start, end, kind in country_marks:
-        if kind == "names" and not overlaps(start, end, taken) and acts(tokens, start):
+        if (
+            kind == "names"
+            and not overlaps(start, end, taken)
+            and acts(tokens, start, end, lexicon)
+        ):
             name = "Military Forces of {country}"
             mentions.append(ActorMention(name, STATE, start, end, code))
     return sorted(mentions, key=lambda m: m.start)
@@ -143,9 +147,13 @@ def part_of_named(match: Match, matches: list[Match], i: int, tokens: list[Token
     return False
 
 
-def acts(tokens: list[Token], start: int) -> bool:
-    """A country name acts (is an actor) at the start of a sentence or after an article."""
+def acts(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
+    """A country name acts (is an actor) at the start of a sentence or after an article, unless
+    a word after it makes it a modifier ("the US dollar")."""
     previous = [t for t in tokens if t.end <= start]
+    following = next((t for t in tokens if t.start >= end), None)
+    if following and lexicon.place_cues.get(following.folded) == "modifier":
+        return False
     return not previous or previous[-1].folded in SUBJECT_WORDS
 
 

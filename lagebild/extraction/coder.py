@@ -124,16 +124,9 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
         roles.find_actors(t, s.text, s.start, lexicon, a)
         for s, t, a in zip(sentences, tokens, agents, strict=True)
     ]
-    cues = place_cues(lexicon.language)
-    places = []
-    for sentence_tokens, sentence_actors in zip(tokens, actors, strict=True):
-        taken = actor_token_indexes(sentence_tokens, sentence_actors)
-        places.append(geo.find_places(sentence_tokens, gazetteer, cues, taken))
-    named = [(a.country, 0.75) for sentence in actors for a in sentence if a.country]
-    named += [(a.home, 1.0) for sentence in actors for a in sentence if a.home]
-    mentions = [m for ms in places for m in ms]
-    country = geo.document_country(mentions, named)
-    regions = geo.named_regions(mentions, country)
+    places, country, regions = document_places(
+        tokens, actors, gazetteer, place_cues(lexicon.language)
+    )
     group = roles.salient_group([a for sentence in actors for a in sentence])
     return Context(
         document,
@@ -152,6 +145,21 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
     )
 
 
+def document_places(tokens, actors, gazetteer: geo.Gazetteer, cues: geo.Cues):
+    """Each sentence's place names, the article's country (from them and its actors), and the
+    regions it names; once the country is known, its regions in other spellings too."""
+    taken = [actor_token_indexes(t, a) for t, a in zip(tokens, actors, strict=True)]
+    places = [geo.find_places(t, gazetteer, cues, s) for t, s in zip(tokens, taken, strict=True)]
+    named = [(a.country, 0.75) for sentence in actors for a in sentence if a.country]
+    named += [(a.home, 1.0) for sentence in actors for a in sentence if a.home]
+    country = geo.document_country([m for ms in places for m in ms], named)
+    if country:
+        for sentence_tokens, skip, found in zip(tokens, taken, places, strict=True):
+            found += geo.find_regions(sentence_tokens, gazetteer, country, cues, skip, found)
+            found.sort(key=lambda m: m.start)
+    return places, country, geo.named_regions([m for ms in places for m in ms], country)
+
+
 @cache
 def place_cues(language: str) -> geo.Cues:
     """What the language tells the geoparser: "near" words, words never a place on their own
@@ -166,7 +174,7 @@ def place_cues(language: str) -> geo.Cues:
         articles=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "article"),
         inflected=inflected_forms(language),
         vocabulary=vocabulary(language),
-        streets=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "street"),
+        modifiers=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "modifier"),
     )
 
 
@@ -304,6 +312,7 @@ def event_place(context: Context, index: int) -> tuple[geo.Place | None, geo.Men
 
 
 def event_country(context: Context, candidate: Candidate) -> str | None:
+    """The country of the event's place; without one, the article's (its actors' home)."""
     return candidate.place.country_code if candidate.place else context.country
 
 
@@ -361,7 +370,7 @@ def recast(candidate, inter, assigned, country, group) -> tuple:
 def to_event(context: Context, item: Coded, rank: int) -> Event:
     candidate, parts = item.candidate, [item.candidate, *item.merged]
     place = candidate.place
-    country = countries().get(place.country_code) if place else None
+    country = countries().get(event_country(context, candidate) or "")
     sub_event_type = item.decision.sub_event_type
     count = event_toll(parts, sub_event_type)
     return Event(

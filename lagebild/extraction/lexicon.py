@@ -122,11 +122,15 @@ def actor_term(row: dict) -> Term:
 
 
 def actor_info(code: str, rows: list[dict]) -> dict[str, Actor]:
-    info = {}
+    """Each actor's type and home country; an alias that names no country (a language file's
+    "Government of National Accord") keeps the home another alias gave."""
+    info: dict[str, Actor] = {}
     for row in rows:
         if not row["inter"].isdigit() or int(row["inter"]) not in taxonomy.actor_types():
             raise ResourceError(f"{code}/actors.tsv: {row['alias']!r} has inter {row['inter']!r}")
-        info[row["actor"]] = Actor(row["actor"], int(row["inter"]), row.get("country") or None)
+        known = info.get(row["actor"])
+        home = row.get("country") or (known.home if known else None)
+        info[row["actor"]] = Actor(row["actor"], int(row["inter"]), home)
     return info
 
 

@@ -2,7 +2,7 @@
 
 from .gazetteer import Gazetteer, Place, build_gazetteer, default_gazetteer
 from .resolve import best_place, document_country, named_regions
-from .toponyms import Cues, Mention, find_places
+from .toponyms import Cues, Mention, find_places, find_regions
 
 __all__ = [
     "Cues",
@@ -14,5 +14,6 @@ __all__ = [
     "default_gazetteer",
     "document_country",
     "find_places",
+    "find_regions",
     "named_regions",
 ]

@@ -15,16 +15,21 @@ import importlib.metadata
 import math
 import pickle
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-FORMAT = 3
+from rapidfuzz import fuzz, process
+
+FORMAT = 4
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
 GRID = 2  # cells per degree for the nearest-town search
+MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
+REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
 
 
 class Place(NamedTuple):
@@ -45,22 +50,51 @@ class Place(NamedTuple):
 
 @dataclass
 class Gazetteer:
-    """Places and a case-folded name → place index, built once and passed to the geoparser."""
+    """Places and a folded name → place index (see `name_key`), built once and passed to the
+    geoparser."""
 
     places: list[Place] = field(default_factory=list)
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    region_keys: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # by country
 
     def add(self, place: Place, names) -> None:
         """Index a place under its names; short all-caps alternates (codes) are left out,
         except for countries ("USA")."""
         index = len(self.places)
         self.places.append(place)
-        keep = {n.casefold() for n in names if n and (place.is_country or not ACRONYM.fullmatch(n))}
-        for name in keep:
-            self.names[name] = (*self.names.get(name, ()), index)
+        keep = {name_key(n) for n in names if n and (place.is_country or not ACRONYM.fullmatch(n))}
+        for key in keep - {""}:
+            self.names[key] = (*self.names.get(key, ()), index)
+            if place.kind == "admin1":
+                self.region_keys.setdefault(place.country_code, []).append((key, index))
 
     def lookup(self, name: str) -> list[Place]:
-        return [self.places[i] for i in self.names.get(name.casefold(), ())]
+        return [self.places[i] for i in self.names.get(name_key(name), ())]
+
+    def similar_region(self, name: str, country: str) -> Place | None:
+        """The country's admin1 region whose name is a close transliteration of `name`
+        ("Idleb" → Idlib, "Middle Shabelle" → Middle Shabele): same first letter, similar
+        spelling."""
+        key = name_key(name)
+        keys = self.region_keys.get(country, [])
+        if len(key) < MIN_FUZZY_NAME or not keys:
+            return None
+        found = process.extractOne(
+            key, [k for k, _ in keys], scorer=fuzz.ratio, score_cutoff=REGION_SIMILARITY
+        )
+        if found is None or found[0][:1] != key[:1]:
+            return None
+        return self.places[keys[found[2]][1]]
+
+
+def name_key(name: str) -> str:
+    """A name as the index keeps it: without case, accents, apostrophes or hyphens, so that
+    spellings of one transliteration meet ("Sa'dah" = "Sadah", "Rafaḩ" = "Rafah",
+    "Deir ez-Zor" = "Deir-ez-Zor"). Names in other scripts fold to nothing and are left out."""
+    plain = unicodedata.normalize("NFKD", name.replace("ß", "ss"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    plain = re.sub(r"['`’ʿʾ‘]", "", plain).replace("-", " ")
+    return " ".join(plain.split()) if plain.isascii() else ""
 
 
 def cache_dir() -> Path:
@@ -158,7 +192,7 @@ class AdminNames:
         for row in rows:
             lat, lon = float(row["lat"]), float(row["lon"])
             self.cells[(row["cc"], math.floor(lat * GRID), math.floor(lon * GRID))].append(
-                (lat, lon, row["admin1"] or None, row["admin2"] or None)
+                (lat, lon, region_core(row["admin1"]) or None, row["admin2"] or None)
             )
 
     def nearest(self, code: str, lat: float, lon: float) -> tuple[str | None, str | None]:
@@ -194,15 +228,27 @@ def admin1_regions(towns: list[Place]) -> list[Place]:
     return [town._replace(admin2=None, kind="admin1") for town in largest.values()]
 
 
-REGION_WORDS = ("State", "Province", "Region", "Governorate", "Oblast", "District", "Department")
+REGION_WORDS = (
+    "State", "Province", "Region", "Governorate", "Oblast", "District", "Department", "Rayon",
+)  # fmt: skip
+REGION_PREFIX = re.compile(r"^(?:Muhafazat|Sha`biyat|Wilayat|Autonomna Pokrajina|Provincia de) ")
+ARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|An|Ash|At|Az)[- ]")
+
+
+def region_core(name: str) -> str:
+    """A region's name without the words that say it is one, as ACLED writes it: "Tartar Rayon"
+    → "Tartar", "Muhafazat al Hudaydah" → "al Hudaydah"."""
+    core = REGION_PREFIX.sub("", name)
+    for word in REGION_WORDS:
+        core = core.removesuffix(f" {word}")
+    return core
 
 
 def region_names(name: str) -> list[str]:
-    """An admin1 name and the forms news use: "Borno" → "Borno State"; "Al-Hasakah" → "Hasakah"."""
-    names = [name, *(f"{name} {word}" for word in REGION_WORDS)]
-    for word in REGION_WORDS:
-        if name.endswith(f" {word}"):
-            names.append(name[: -len(word) - 1])
-    if re.match(r"(?:Al|El|Ad|As|Ar|An|Ash)[- ]", name):
-        names.append(name.split("-", 1)[-1].split(" ", 1)[-1])
-    return names
+    """An admin1 name and the forms news use: "Borno" → "Borno State"; "Al-Hasakah" →
+    "Hasakah", "Al-Hasaka"; "Muhafazat al Bayda'" → "al Bayda'", "Bayda'"; "Tartar Rayon" →
+    "Tartar"."""
+    core = region_core(name)
+    forms = {name, core, ARTICLE.sub("", core)}
+    forms |= {f[:-1] for f in forms if f.endswith(("ah", "eh"))}  # Arabic final -a(h)
+    return [*forms, *(f"{form} {word}" for form in forms for word in REGION_WORDS)]

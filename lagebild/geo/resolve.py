@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .gazetteer import Place
-from .toponyms import Mention
+from .toponyms import BIG_TOWN, Mention
 
 
 def document_country(
@@ -18,16 +18,19 @@ def document_country(
     actors: "Ukrainian forces", a group's home, with their weights) point to most. A name
     votes for the country of its likeliest place, and half as much for the countries of its
     other readings ("Rafah" is in Gaza and in Egypt); a big town more than a hamlet that shares
-    its name with a common word ("Dorf")."""
+    its name with a common word ("Dorf"); a name found in many countries ("Alia": Spain, Italy,
+    Lebanon) less than one found in one."""
     votes: Counter = Counter()
     for code, weight in named:
-        votes[code] += weight
+        votes[code] = max(votes[code], weight)  # a country counts once, however often named
     for mention in mentions:
         best = max(mention.candidates, key=prior)
         weights = {"country": 2, "admin1": 1.2}  # a region's name is often shared ("Punjab")
         weight = weights.get(best.kind) or 0.5 + math.log10(best.population + 10) / 7
+        others = {p.country_code for p in mention.candidates} - {best.country_code}
+        weight /= math.sqrt(1 + len(others))
         votes[best.country_code] += weight
-        for code in {p.country_code for p in mention.candidates} - {best.country_code}:
+        for code in others:
             votes[code] += weight / 2
     return votes.most_common(1)[0][0] if votes else None
 
@@ -51,9 +54,19 @@ def named_regions(mentions: list[Mention], country: str | None) -> set[tuple[str
 
 def best_place(mention: Mention, country: str | None, regions=frozenset()) -> Place | None:
     """The candidate in the article's country, preferring towns in regions the article names;
-    without one, a country named outright, or the most likely place when the article's country
-    is unknown."""
+    a small town outside all of them is another village of that name ("Slavne, Donetsk" is not
+    the Slavne in Crimea), so none. Without a candidate in the country, a country named
+    outright, or the most likely place when the article's country is unknown."""
     in_country = [p for p in mention.candidates if p.country_code == country]
+    named_here = {region for region in regions if region[0] == country}
+    if named_here:
+        in_country = [
+            p
+            for p in in_country
+            if (p.country_code, p.admin1) in named_here
+            or p.kind != "town"
+            or p.population >= BIG_TOWN
+        ]
     if in_country:
         return max(in_country, key=lambda p: ((p.country_code, p.admin1) in regions, prior(p)))
     best = max(mention.candidates, key=prior)

@@ -24,7 +24,7 @@ class Cues(NamedTuple):
     articles: frozenset[str] = frozenset()
     inflected: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # the language's words, lower case
-    streets: frozenset[str] = frozenset()  # after a name, it names a street ("Bolivar Avenue")
+    modifiers: frozenset[str] = frozenset()  # after a name, it names something else
 
 
 NO_CUES = Cues()
@@ -64,6 +64,33 @@ def find_places(
     return mentions
 
 
+def find_regions(
+    tokens: list[Token], gazetteer: Gazetteer, country: str, cues: Cues, skip, found
+) -> list[Mention]:
+    """Regions of `country` spelt unlike GeoNames ("Idleb", "Middle Shabelle"): capitalised
+    runs that are no place, actor or word of the language, close to one of its admin1 names."""
+    taken = set(skip) | {
+        i for i, t in enumerate(tokens) if any(m.start <= t.start < m.end for m in found)
+    }
+    mentions, i = [], 0
+    while i < len(tokens):
+        region, length = None, 1
+        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+            words = tokens[i : i + n]
+            if any(j in taken for j in range(i, i + n)) or not all(map(looks_like_name, words)):
+                continue
+            if n == 1 and words[0].folded in cues.stop | cues.vocabulary:
+                continue
+            region = gazetteer.similar_region(" ".join(t.text for t in words), country)
+            if region:
+                length = n
+                text = " ".join(t.text for t in words)
+                mentions.append(Mention(words[0].start, words[-1].end, text, (region,), False))
+                break
+        i += length
+    return mentions
+
+
 def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
     for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
         words = tokens[i : i + n]
@@ -71,12 +98,17 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
         places = gazetteer.lookup(name) or (name.endswith("s") and gazetteer.lookup(name[:-1]))
         if n == 1 and places and common_word(tokens, i, places, cues):
             return None
-        if places and i + n < len(tokens) and tokens[i + n].folded in cues.streets:
+        if places and i + n < len(tokens) and modifies_noun(tokens[i + n], cues):
             return None
         if places:
             near = bool({t.folded for t in tokens[max(0, i - 3) : i]} & cues.near)
             return Mention(words[0].start, words[-1].end, name, tuple(places), near), n
     return None
+
+
+def modifies_noun(following: Token, cues: Cues) -> bool:
+    """A name used as a modifier names no place: "Bolivar Avenue", "US dollar"."""
+    return following.folded in cues.modifiers
 
 
 def common_word(tokens: list[Token], i: int, places, cues: Cues) -> bool:

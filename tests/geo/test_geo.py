@@ -94,3 +94,30 @@ def test_a_common_word_is_no_small_town_but_a_big_city_stays(gazetteer):
     text = "The Minister said that police in Essen and Salem arrested two men."
     names = [m.text for m in find_places(tokenize(text), gazetteer, place_cues("en"))]
     assert "Minister" not in names and "Essen" in names
+
+
+@pytest.mark.parametrize("spelling", ["Sadah", "Sa'dah", "SA'DAH"])
+def test_names_are_folded_so_spellings_meet(gazetteer, spelling):
+    assert any(p.kind == "admin1" and p.country_code == "YE" for p in gazetteer.lookup(spelling))
+
+
+def test_region_names_lose_the_words_that_make_them_regions():
+    from lagebild.geo.gazetteer import region_core, region_names
+
+    assert region_core("Tartar Rayon") == "Tartar"
+    assert {"Raqqah", "Raqqa", "Ar-Raqqa", "Raqqa Governorate"} <= set(region_names("Ar-Raqqah"))
+
+
+@pytest.mark.parametrize(
+    "spelling, region", [("Idleb", "Idlib"), ("Middle Shabelle", "Middle Shabele")]
+)
+def test_a_region_spelt_unlike_geonames_is_found_in_its_country(gazetteer, spelling, region):
+    country = {"Idleb": "SY", "Middle Shabelle": "SO"}[spelling]
+    assert gazetteer.similar_region(spelling, country).admin1 == region
+
+
+def test_a_country_before_a_modifier_names_no_place(gazetteer):
+    from lagebild.extraction.coder import place_cues
+
+    text = "Protesters in Tripoli decried the price of the US dollar."
+    assert "US" not in [m.text for m in find_places(tokenize(text), gazetteer, place_cues("en"))]

@@ -84,3 +84,9 @@ def test_event_date_and_time_precision(language, text, published, date, precisio
 @pytest.mark.parametrize("language, text, location", over_languages("PLACES"))
 def test_event_is_placed_at_the_named_town(language, text, location):
     assert main_event(language, text).location == location
+
+
+@pytest.mark.parametrize("language, text, country, admin1", over_languages("REGIONS"))
+def test_event_is_placed_in_the_named_country_and_region(language, text, country, admin1):
+    event = main_event(language, text)
+    assert (event.country, event.admin1) == (country, admin1)

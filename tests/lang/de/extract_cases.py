@@ -139,3 +139,12 @@ PLACES = [
     ("Am 9. März 2024 griffen IS-Kämpfer einen Kontrollpunkt bei Aleppo an.", "Aleppo"),
 ]
 # fmt: on
+
+# (text, country, admin1): siehe en/extract_cases.py
+# fmt: off
+REGIONS = [
+    ("Am Sonntag lieferten sich Einheiten der GNA und der LNA Gefechte in Wadi al-Rabi.", "Libya", None),
+    ("Am Montag beschossen Rebellen Stellungen der Armee bei Slavne im Gebiet Donetsk.", "Ukraine", "Donetsk"),
+    ("Am Montag beschossen Regierungstruppen Stellungen der Opposition in Maaret Alia in Idleb.", "Syria", "Idlib"),
+]
+# fmt: on
