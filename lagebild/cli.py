@@ -266,3 +266,70 @@ def print_scores(scores: dict) -> None:
 def schema() -> None:
     """Print the JSON Schema of the event record."""
     print(json.dumps(event_json_schema(), indent=2, ensure_ascii=False))
+
+
+gazetteer_app = typer.Typer(
+    help="The place names the geoparser knows: bundled GeoNames towns, or a dump you import.",
+    no_args_is_help=True,
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command(name="import")
+def gazetteer_import(
+    dump: Annotated[Path, typer.Argument(help="GeoNames allCountries.txt or a country's XX.txt.")],
+    alternate_names: Annotated[
+        Path | None, typer.Option(help="GeoNames alternateNamesV2.txt (more spellings).")
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option(help="Only this ISO country code (repeatable).")
+    ] = None,
+) -> None:
+    """Add a GeoNames dump's places to the bundled gazetteer; every command uses it from now on."""
+    from .geo import gazetteer, geonames
+
+    with reported_errors():
+        for path in filter(None, (dump, alternate_names)):
+            if not path.is_file():
+                raise ConfigError(f"{path}: no such file")
+        size = sum(p.stat().st_size for p in filter(None, (dump, alternate_names)))
+        with progress() as bar:
+            task = bar.add_task("importing (bytes)", total=size)
+            imported, added, errors = geonames.import_geonames(
+                dump,
+                alternate_names,
+                {c.upper() for c in country or ()},
+                lambda n: bar.update(task, advance=n),
+            )
+        for error in errors:
+            report(error)
+        gazetteer.save_gazetteer(imported, gazetteer.imported_path())
+        err.print(
+            f"{added} new places, {len(imported.places)} in all; {len(errors)} rows skipped; "
+            f"saved to {gazetteer.imported_path()}"
+        )
+    raise typer.Exit(1 if errors else 0)
+
+
+@gazetteer_app.command(name="info")
+def gazetteer_info() -> None:
+    """Which gazetteer is in use and what it holds."""
+    from collections import Counter
+
+    from .geo import gazetteer
+
+    imported = gazetteer.imported_path()
+    source = f"imported ({imported})" if imported.exists() else "bundled (GeoNames cities500)"
+    kinds = Counter(p.kind for p in gazetteer.default_gazetteer().places)
+    print(f"gazetteer: {source}")
+    for kind, count in sorted(kinds.items()):
+        print(f"{kind}: {count}")
+
+
+@gazetteer_app.command(name="reset")
+def gazetteer_reset() -> None:
+    """Forget an imported dump and use the bundled gazetteer again."""
+    from .geo import gazetteer
+
+    gazetteer.imported_path().unlink(missing_ok=True)
+    print("using the bundled gazetteer")

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -68,6 +68,12 @@ class Gazetteer:
             if place.kind == "admin1":
                 self.region_keys.setdefault(place.country_code, []).append((key, index))
 
+    def add_names(self, index: int, names) -> None:
+        """More names for a place already indexed (a GeoNames dump's alternates)."""
+        for key in {name_key(n) for n in names if n} - {""}:
+            if index not in self.names.get(key, ()):
+                self.names[key] = (*self.names.get(key, ()), index)
+
     def lookup(self, name: str) -> list[Place]:
         return [self.places[i] for i in self.names.get(name_key(name), ())]
 
@@ -87,6 +93,7 @@ class Gazetteer:
         return self.places[keys[found[2]][1]]
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A name as the index keeps it: without case, accents, apostrophes or hyphens, so that
     spellings of one transliteration meet ("Sa'dah" = "Sadah", "Rafaḩ" = "Rafah",
@@ -110,20 +117,43 @@ def source_key() -> str:
     return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions)).encode()).hexdigest()[:12]
 
 
+def imported_path() -> Path:
+    """Where `lagebild gazetteer import` keeps its gazetteer (redo the import when the bundled
+    sources change: the name carries their key)."""
+    return cache_dir() / f"gazetteer-geonames-{source_key()}.pickle"
+
+
 @cache
 def default_gazetteer() -> Gazetteer:
-    """The bundled gazetteer, from the on-disk cache when it is current, else built and cached."""
+    """The gazetteer a user imported from a GeoNames dump, if any, else the bundled one (loaded
+    once per process)."""
+    if imported_path().exists():
+        return load_gazetteer(imported_path())
+    return bundled_gazetteer()
+
+
+def bundled_gazetteer() -> Gazetteer:
+    """A fresh copy of the bundled gazetteer: from the on-disk cache when it is current, else
+    built and cached."""
     path = cache_dir() / f"gazetteer-{source_key()}.pickle"
     if path.exists():
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
+        return load_gazetteer(path)
     gazetteer = build_gazetteer()
+    save_gazetteer(gazetteer, path)
+    return gazetteer
+
+
+def load_gazetteer(path: Path) -> Gazetteer:
+    with open(path, "rb") as handle:
+        return pickle.load(handle)
+
+
+def save_gazetteer(gazetteer: Gazetteer, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     with open(temporary, "wb") as handle:
         pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)  # atomic: a crash never leaves half a cache
-    return gazetteer
+    temporary.replace(path)  # atomic: a crash never leaves half a gazetteer
 
 
 def build_gazetteer() -> Gazetteer:

@@ -53,7 +53,8 @@ def find_places(
     """
     mentions, i = [], 0
     while i < len(tokens):
-        candidate = i not in skip and looks_like_name(tokens[i])
+        token = tokens[i]
+        candidate = i not in skip and looks_like_name(token)
         found = longest_place_at(tokens, i, gazetteer, cues) if candidate else None
         if found:
             mention, length = found
@@ -69,26 +70,32 @@ def find_regions(
 ) -> list[Mention]:
     """Regions of `country` spelt unlike GeoNames ("Idleb", "Middle Shabelle"): capitalised
     runs that are no place, actor or word of the language, close to one of its admin1 names."""
-    taken = set(skip) | {
-        i for i, t in enumerate(tokens) if any(m.start <= t.start < m.end for m in found)
-    }
+    spans = [(m.start, m.end) for m in found]
+    free = [
+        i not in skip and looks_like_name(t) and not any(s <= t.start < e for s, e in spans)
+        for i, t in enumerate(tokens)
+    ]
     mentions, i = [], 0
     while i < len(tokens):
-        region, length = None, 1
-        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-            words = tokens[i : i + n]
-            if any(j in taken for j in range(i, i + n)) or not all(map(looks_like_name, words)):
-                continue
-            if n == 1 and words[0].folded in cues.stop | cues.vocabulary:
-                continue
-            region = gazetteer.similar_region(" ".join(t.text for t in words), country)
-            if region:
-                length = n
-                text = " ".join(t.text for t in words)
-                mentions.append(Mention(words[0].start, words[-1].end, text, (region,), False))
-                break
-        i += length
+        run = 0
+        while run < MAX_WORDS and i + run < len(tokens) and free[i + run]:
+            run += 1
+        mention = similar_region_at(tokens[i : i + run], gazetteer, country, cues)
+        mentions += [mention] if mention else []
+        i += max(1, len(mention.text.split()) if mention else 1)
     return mentions
+
+
+def similar_region_at(words: list[Token], gazetteer, country: str, cues: Cues) -> Mention | None:
+    """The longest leading part of a run of name-like words that spells one of the regions."""
+    for n in range(len(words), 0, -1):
+        if n == 1 and (words[0].folded in cues.stop or words[0].folded in cues.vocabulary):
+            continue
+        text = " ".join(t.text for t in words[:n])
+        region = gazetteer.similar_region(text, country)
+        if region:
+            return Mention(words[0].start, words[n - 1].end, text, (region,), False)
+    return None
 
 
 def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
