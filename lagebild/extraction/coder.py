@@ -60,6 +60,7 @@ class Context:
     places: list[list[geo.Mention]]
     country: str | None
     regions: set[tuple[str, str]]
+    within: dict[int, frozenset]  # regions named right after a place name, by its start
     reference: DateMention | None
     group: roles.ActorMention | None
 
@@ -124,8 +125,11 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
         roles.find_actors(t, s.text, s.start, lexicon, a)
         for s, t, a in zip(sentences, tokens, agents, strict=True)
     ]
+    cues = [
+        (m.labels[0], 1.0) for s in sentences for m in lexicon.country_cues.find(s.text, s.start)
+    ]
     places, country, regions = document_places(
-        tokens, actors, gazetteer, place_cues(lexicon.language)
+        tokens, actors, cues, gazetteer, place_cues(lexicon.language)
     )
     group = roles.salient_group([a for sentence in actors for a in sentence])
     return Context(
@@ -140,17 +144,19 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
         places,
         country,
         regions,
+        {k: v for ms in places for k, v in geo.qualifying_regions(ms, country).items()},
         document_date(document),
         group,
     )
 
 
-def document_places(tokens, actors, gazetteer: geo.Gazetteer, cues: geo.Cues):
-    """Each sentence's place names, the article's country (from them and its actors), and the
-    regions it names; once the country is known, its regions in other spellings too."""
+def document_places(tokens, actors, named, gazetteer: geo.Gazetteer, cues: geo.Cues):
+    """Each sentence's place names, the article's country (from them, its actors and `named`
+    countries), and the regions it names; once the country is known, its regions in other
+    spellings too."""
     taken = [actor_token_indexes(t, a) for t, a in zip(tokens, actors, strict=True)]
     places = [geo.find_places(t, gazetteer, cues, s) for t, s in zip(tokens, taken, strict=True)]
-    named = [(a.country, 0.75) for sentence in actors for a in sentence if a.country]
+    named = [*named, *((a.country, 0.75) for sentence in actors for a in sentence if a.country)]
     named += [(a.home, 1.0) for sentence in actors for a in sentence if a.home]
     country = geo.document_country([m for ms in places for m in ms], named)
     if country:
@@ -305,7 +311,8 @@ def event_place(context: Context, index: int) -> tuple[geo.Place | None, geo.Men
     for kind in ("town", "admin1", "country"):
         for i in order:
             for mention in context.places[i]:
-                place = geo.best_place(mention, context.country, context.regions)
+                within = context.within.get(mention.start, frozenset())
+                place = geo.best_place(mention, context.country, context.regions, within)
                 if place and place.kind == kind:
                     return place, mention
     return None, None

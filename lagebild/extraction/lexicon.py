@@ -59,6 +59,7 @@ class Lexicon:
     concepts: TermMatcher
     actors: TermMatcher
     actor_info: dict[str, Actor]
+    country_cues: TermMatcher  # labels: the country a name places a report in
     countries: TermMatcher
     adjective_stems: dict[str, str]
     numbers: dict[str, int]
@@ -89,6 +90,7 @@ def load_language(code: str) -> Lexicon:
         concepts=TermMatcher(list(concept_terms(code))),
         actors=TermMatcher([actor_term(row) for row in actor_rows]),
         actor_info=actor_info(code, actor_rows),
+        country_cues=TermMatcher(list(country_cue_terms())),
         countries=TermMatcher(list(country_terms(code))),
         adjective_stems=adjective_stems(code),
         numbers={r["word"]: int(r["value"]) for r in table(code, "numbers.tsv", "word", "value")},
@@ -115,6 +117,13 @@ def concept_terms(code: str):
         if row["match"] not in MATCH_MODES:
             raise ResourceError(f"{code}/concepts.tsv: match must be one of {MATCH_MODES}")
         yield Term(tuple(row["term"].split()), row["concept"], row["match"])
+
+
+def country_cue_terms():
+    for row in table("base", "country_cues.tsv", "term", "country", "case"):
+        if row["country"] not in countries():
+            raise ResourceError(f"base/country_cues.tsv: unknown country {row['country']!r}")
+        yield Term(tuple(row["term"].split()), row["country"], "word", row["case"] == "sensitive")
 
 
 def actor_term(row: dict) -> Term:

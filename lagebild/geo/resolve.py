@@ -35,6 +35,9 @@ def document_country(
     return votes.most_common(1)[0][0] if votes else None
 
 
+QUALIFIER_GAP = 14  # characters between a place and the region that qualifies it: " in eastern "
+
+
 def prior(place: Place) -> float:
     """How likely a name means this place before context: a country, then a town (Idlib the
     town before Idlib the province), then a region, then by population."""
@@ -52,20 +55,37 @@ def named_regions(mentions: list[Mention], country: str | None) -> set[tuple[str
     }
 
 
-def best_place(mention: Mention, country: str | None, regions=frozenset()) -> Place | None:
+def qualifying_regions(mentions: list[Mention], country: str | None) -> dict[int, frozenset]:
+    """The regions named right after a place name, by its start: "Slavne, Donetsk", "Zunnar in
+    Ar-Raqqa", "Amchide (Mayo-Sava, Extreme-Nord)". `mentions` are one sentence's, in order."""
+    qualified = {}
+    for i, mention in enumerate(mentions):
+        following = [m for m in mentions[i + 1 :] if m.start - mention.end <= QUALIFIER_GAP]
+        regions = {
+            (p.country_code, p.admin1)
+            for m in following[:2]
+            for p in m.candidates
+            if p.kind == "admin1" and p.country_code == country
+        }
+        if regions:
+            qualified[mention.start] = frozenset(regions)
+    return qualified
+
+
+def best_place(
+    mention: Mention, country: str | None, regions=frozenset(), within=frozenset()
+) -> Place | None:
     """The candidate in the article's country, preferring towns in regions the article names;
-    a small town outside all of them is another village of that name ("Slavne, Donetsk" is not
-    the Slavne in Crimea), so none. Without a candidate in the country, a country named
-    outright, or the most likely place when the article's country is unknown."""
+    a small town outside the regions named right after it (`within`) is another village of that
+    name ("Slavne, Donetsk" is not the Slavne in Crimea), so none. Without a candidate in the
+    country, a country named outright, or the most likely place when the article's country is
+    unknown."""
     in_country = [p for p in mention.candidates if p.country_code == country]
-    named_here = {region for region in regions if region[0] == country}
-    if named_here:
+    if within:
         in_country = [
             p
             for p in in_country
-            if (p.country_code, p.admin1) in named_here
-            or p.kind != "town"
-            or p.population >= BIG_TOWN
+            if (p.country_code, p.admin1) in within or p.kind != "town" or p.population >= BIG_TOWN
         ]
     if in_country:
         return max(in_country, key=lambda p: ((p.country_code, p.admin1) in regions, prior(p)))

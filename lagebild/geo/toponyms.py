@@ -12,6 +12,7 @@ from .gazetteer import Gazetteer, Place
 PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az)-\w", re.I)
 MAX_WORDS = 3
 BIG_TOWN = 100_000
+MIN_HEAD = 4  # shorter heads of compounds ("Al-", "Ost-") name no town
 
 
 class Cues(NamedTuple):
@@ -110,7 +111,19 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
         if places:
             near = bool({t.folded for t in tokens[max(0, i - 3) : i]} & cues.near)
             return Mention(words[0].start, words[-1].end, name, tuple(places), near), n
-    return None
+    return compound_head(tokens[i], gazetteer, cues)
+
+
+def compound_head(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
+    """The town a hyphenated compound starts with: "Mogadishu-Hodan" (a district of it),
+    "Sidon-Beirut highway", "Aleppo-Region"."""
+    head = token.text.split("-")[0]
+    if head == token.text or len(head) < MIN_HEAD or not head[:1].isupper():
+        return None
+    places = [p for p in gazetteer.lookup(head) if p.kind == "town"]
+    if not places or head.casefold() in cues.stop or head.casefold() in cues.vocabulary:
+        return None
+    return Mention(token.start, token.start + len(head), head, tuple(places), False), 1
 
 
 def modifies_noun(following: Token, cues: Cues) -> bool:

@@ -121,3 +121,18 @@ def test_a_country_before_a_modifier_names_no_place(gazetteer):
 
     text = "Protesters in Tripoli decried the price of the US dollar."
     assert "US" not in [m.text for m in find_places(tokenize(text), gazetteer, place_cues("en"))]
+
+
+def test_a_town_is_read_in_the_region_named_right_after_it(gazetteer):
+    from lagebild.geo import qualifying_regions
+
+    mentions = places(gazetteer, "Shelling near Slavne, Donetsk, and later in Sokolo near Bamako.")
+    within = qualifying_regions(mentions, "UA")
+    slavne = next(m for m in mentions if m.text == "Slavne")
+    place = best_place(slavne, "UA", named_regions(mentions, "UA"), within[slavne.start])
+    assert place is None or place.admin1 == "Donetsk"
+
+
+def test_a_hyphenated_compound_names_the_town_it_starts_with(gazetteer):
+    (mention,) = places(gazetteer, "A bomb exploded in Mogadishu-Hodan district.")
+    assert mention.text == "Mogadishu"
