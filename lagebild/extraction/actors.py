@@ -13,6 +13,7 @@ from .matcher import Match
 STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
 GROUP = "{group}"
+HEADING_WORDS = 5
 UNKNOWN_GROUP = "Unidentified Armed Group ({country})"
 GENERIC_ACTORS = {  # the actor ACLED names when it knows only the kind
     STATE: "Military Forces of {country}",
@@ -64,7 +65,8 @@ def find_actors(
     A generic word right after a named group, or before it in a genitive ("Kämpfer der SDF"),
     belongs to that group and is dropped.
     """
-    matches = lexicon.actors.find(text, offset)
+    heading = heading_end(tokens)
+    matches = [m for m in lexicon.actors.find(text, offset) if m.start >= heading]
     country_marks = country_mentions(tokens, text, offset, lexicon)
     mentions = []
     for i, match in enumerate(matches):
@@ -72,13 +74,20 @@ def find_actors(
         info = lexicon.actor_info[name]
         if is_generic(name) and part_of_named(match, matches, i, tokens):
             continue
+        if describes_next(match, matches, i, tokens):
+            continue
         country = adjacent_country(match, country_marks, tokens)
-        if country in countries() and "{country}" in name:
-            name = name.replace("{country}", countries()[country].name)  # two armies stay two
         agent = any(0 <= token_gap(tokens, a.end, match.start) <= 1 for a in agents)
+        for code, start in coordinated(country, match, country_marks, tokens):
+            mentions.append(
+                ActorMention(named_for(name, code), info.inter, start, match.end, code, agent)
+            )
         mentions.append(
-            ActorMention(name, info.inter, match.start, match.end, country, agent, info.home)
-        )
+            ActorMention(
+                named_for(name, country), info.inter, match.start, match.end, country, agent,
+                info.home,
+            )
+        )  # fmt: skip
     taken = [(m.start, m.end) for m in mentions]
     for code, start, end, kind in country_marks:
         if (
@@ -118,6 +127,40 @@ def stem_country(word: str, stems: dict[str, str]) -> str | None:
     return None
 
 
+def heading_end(tokens: list[Token]) -> int:
+    """Where a sentence's label ends ("Movement of forces: On 2 May …"): the offset after a
+    colon among its first words, else its start. Actor words in a label name no actor."""
+    for token in tokens[:HEADING_WORDS]:
+        if token.text == ":":
+            return token.end
+    return tokens[0].start if tokens else 0
+
+
+def named_for(name: str, country: str | None) -> str:
+    """A template filled with a country named with it: two armies stay two."""
+    if country in countries() and "{country}" in name:
+        return name.replace("{country}", countries()[country].name)
+    return name
+
+
+def coordinated(country: str | None, match: Match, marks, tokens) -> list[tuple[str, int]]:
+    """Countries joined to the adjacent one by "and"/"und"/",": "Turkish and Russian forces"
+    are two armies, the first named first. Returns (code, start) in text order."""
+    if country is None:
+        return []
+    found, end = [], match.start
+    for code, start, mark_end, _ in sorted(marks, key=lambda m: -m[1]):
+        if mark_end > end:
+            continue
+        between = [t.folded for t in tokens if mark_end <= t.start and t.end <= end]
+        if found or between:
+            if between not in (["and"], ["und"], [","]) or code == country:
+                break
+            found.append((code, start))
+        end = start
+    return found[::-1]
+
+
 def adjacent_country(match: Match, marks, tokens) -> str | None:
     """The country named just before an actor word ("Turkish forces", "die türkische Armee")
     or just after it in a genitive ("military forces of Armenia", "Armee Malis")."""
@@ -129,6 +172,18 @@ def adjacent_country(match: Match, marks, tokens) -> str | None:
             if between in ([], ["of"], ["der"], ["des"], ["von"]):
                 return code
     return None
+
+
+def describes_next(match: Match, matches: list[Match], i: int, tokens: list[Token]) -> bool:
+    """A named actor right before another named one describes it: "anti-Houthi National
+    Resistance forces", "pro-Turkey JWS"."""
+    after = matches[i + 1] if i + 1 < len(matches) else None
+    return bool(
+        after
+        and not is_generic(match.labels[0])
+        and not is_generic(after.labels[0])
+        and token_gap(tokens, match.end, after.start) == 0
+    )
 
 
 def part_of_named(match: Match, matches: list[Match], i: int, tokens: list[Token]) -> bool:

@@ -101,6 +101,7 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("Kämpfer der Syrischen Demokratischen Kräfte lieferten sich am Sonntag bei Aleppo Gefechte mit Regierungstruppen.", "SDF", 2),
     ("Die QSD haben am Sonntag bei Aleppo einen IS-Anführer festgenommen.", "SDF", 2),
     ("Die türkische Armee hat am Montag Stellungen der SDF bei Aleppo im Norden Syriens mit Artillerie beschossen.", "Military Forces of Turkey", 8),
+    ("Türkische und russische Truppen haben am Montag eine gemeinsame Patrouille bei Idlib abgehalten.", "Military Forces of Turkey", 8),
     ("Die türkische Armee hat am Montag Stellungen der SDF bei Aleppo mit Artillerie beschossen.", "Military Forces of Turkey", 8),
     ("Die russische Armee hat Kiew am Montag mit Raketen beschossen.", "Military Forces of Russia", 8),
     ("Die syrische Armee hat am Montag Stellungen der Rebellen bei Aleppo beschossen.", "Military Forces of Syria", 1),

@@ -93,6 +93,8 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("On 9 May 2020, Russian forces shelled residential areas of Kyiv with artillery and rockets.", "Military Forces of Russia", 8),
     ("On 9 May 2020, the Syrian army shelled rebel positions near Aleppo.", "Military Forces of Syria", 1),
     ("On 9 May 2020, the Nigerian army clashed with Boko Haram near Maiduguri.", "Military Forces of Nigeria", 1),
+    ("Movement of forces: On 7 May 2020, a joint patrol by Turkish and Russian forces took place near Ariha in Idleb.", "Military Forces of Turkey", 8),
+    ("On 5 May 2020, anti-Houthi National Resistance forces fired artillery shells at pro-Houthi forces near Hays.", "National Resistance Forces", 3),
 ]
 # fmt: on
 
