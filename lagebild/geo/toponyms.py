@@ -81,7 +81,7 @@ def find_regions(
         run = 0
         while run < MAX_WORDS and i + run < len(tokens) and free[i + run]:
             run += 1
-        mention = similar_region_at(tokens[i : i + run], gazetteer, country, cues)
+        mention = run and similar_region_at(tokens[i : i + run], gazetteer, country, cues)
         mentions += [mention] if mention else []
         i += max(1, len(mention.text.split()) if mention else 1)
     return mentions
