@@ -30,7 +30,6 @@ from .models import Event
 MATCH_KM = 50
 NEAR_KM = 25
 NAME_SIMILARITY = 80  # rapidfuzz ratio at which two region names are one transliterated
-REGIME = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")
 
 
 class Gold(BaseModel):
@@ -182,13 +181,6 @@ def same_region_name(predicted: str | None, gold: str | None) -> bool:
     return a == b or a[:1] == b[:1] and fuzz.ratio(a, b) >= NAME_SIMILARITY
 
 
-def actor_name(name: str | None) -> str:
-    """Compare actors by what identifies them: without ACLED's regime years ('Military Forces
-    of Yemen (2016-) X'), an acronym's expansion ('SDF: Syrian Democratic Forces') or 'the'."""
-    name = REGIME.sub("", name or "").split(":")[0]
-    return name.casefold().replace(" the ", " ").strip()
-
-
 def type_matches(event: Event, gold: Gold) -> bool:
     return event.event_type in (gold.event_type, *gold.alt_event_types)
 
@@ -199,9 +191,9 @@ def sub_type_matches(event: Event, gold: Gold) -> bool:
 
 def actor_overlap(event: Event, gold: Gold) -> tuple[int, int, int]:
     """(true positives, predicted actors, gold actors) for the unordered actor pair."""
-    predicted = {actor_name(a) for a in (event.actor1, event.actor2) if a}
+    predicted = {taxonomy.actor_key(a) for a in (event.actor1, event.actor2) if a}
     slots = [
-        {actor_name(a) for a in (actor, *alts)}
+        {taxonomy.actor_key(a) for a in (actor, *alts)}
         for actor, alts in ((gold.actor1, gold.alt_actor1), (gold.actor2, gold.alt_actor2))
         if actor
     ]

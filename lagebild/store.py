@@ -1,8 +1,11 @@
-"""Documents, events, their sources and evidence in one database (SQLite by default).
+"""Documents, events, their sources and evidence in one SQLite or PostgreSQL database.
 
 Ingesting is idempotent: a document whose content is already stored changes nothing, events
 are keyed by their stable id, and each batch is one transaction, so a crash loses nothing that
 was committed and re-running resumes without duplicates.
+
+The tables below are what the queries use; the schema itself is built by the Alembic revisions
+in `migrations/versions/`, which every Store applies when it opens the database.
 """
 
 from __future__ import annotations
@@ -10,6 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+import alembic.command
+import alembic.config
+import alembic.util
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -78,13 +84,20 @@ evidence = sa.Table(
     sa.Column("end", sa.Integer),
 )  # fmt: skip
 
-SQLITE_FULL_TEXT = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
-    "title, text, content='documents', content_rowid='rowid')",
-    "CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN "
-    "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
-]
 EVENT_FIELDS = [c.name for c in EVENT_COLUMNS]
+
+MIGRATION_LOCK = 0x6C616765  # any fixed number: PostgreSQL advisory lock held while migrating
+
+# The expression of the GIN index that revision 0001 makes on PostgreSQL: the query must spell
+# it the same way for the index to be used.
+DOCUMENT_VECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
+SEARCH = {
+    "sqlite": "SELECT d.doc_id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid "
+    "WHERE documents_fts MATCH :query ORDER BY rank LIMIT :limit",
+    "postgresql": "SELECT doc_id FROM documents, websearch_to_tsquery('simple', :query) query "
+    f"WHERE {DOCUMENT_VECTOR} @@ query "
+    f"ORDER BY ts_rank({DOCUMENT_VECTOR}, query) DESC, doc_id LIMIT :limit",
+}
 
 
 def sqlite_pragmas(connection, _record) -> None:
@@ -96,29 +109,49 @@ def sqlite_pragmas(connection, _record) -> None:
     cursor.close()
 
 
+def migrate(engine: sa.Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` in one transaction; a database already there is left as is.
+
+    On PostgreSQL an advisory lock makes a second process that opens the same new database at
+    the same moment wait, instead of failing on the tables the first one is creating.
+    """
+    try:
+        with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                connection.execute(
+                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
+            config = alembic.config.Config(attributes={"connection": connection})
+            config.set_main_option("script_location", "lagebild:migrations")
+            alembic.command.upgrade(config, revision)
+    except (sa.exc.SQLAlchemyError, alembic.util.CommandError) as error:
+        reason = error.orig if isinstance(error, sa.exc.DBAPIError) else error
+        raise StorageError(f"cannot open database {engine.url}: {reason}") from error
+
+
 class Store:
     """The database behind `ingest`, `export` and the API."""
 
     def __init__(self, url: str):
-        if "://" not in url:
-            url = f"sqlite:///{url}"
+        try:
+            url = sa.make_url(url if "://" in url else f"sqlite:///{url}")
+        except sa.exc.ArgumentError as error:
+            raise StorageError(f"cannot read the database URL: {error}") from error
         try:
             self.engine = sa.create_engine(url)
         except (sa.exc.ArgumentError, ImportError) as error:
-            raise StorageError(f"cannot use database {url!r}: {error}") from error
+            raise StorageError(f"cannot use database {url}: {error}") from error
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", sqlite_pragmas)
-        self.create()
-
-    def create(self) -> None:
         try:
-            metadata.create_all(self.engine)
-            if self.engine.dialect.name == "sqlite":
-                with self.engine.begin() as connection:
-                    for statement in SQLITE_FULL_TEXT:
-                        connection.exec_driver_sql(statement)
-        except sa.exc.SQLAlchemyError as error:
-            raise StorageError(f"cannot open database: {error}") from error
+            migrate(self.engine)
+        except StorageError:
+            self.engine.dispose()  # a store that never opened keeps no connection open
+            raise
+
+    def close(self) -> None:
+        """Close the pooled connections, which otherwise stay open on a database server."""
+        self.engine.dispose()
 
     def insert_ignore(self, table: sa.Table):
         dialect = {"sqlite": sqlite, "postgresql": postgresql}[self.engine.dialect.name]
@@ -226,13 +259,14 @@ class Store:
         return Document(id=row["doc_id"], **{k: row[k] for k in DOCUMENT_FIELDS})
 
     def search_documents(self, query: str, limit: int = 20) -> list[str]:
-        """Ids of documents matching a full-text query (SQLite FTS5 syntax)."""
-        if self.engine.dialect.name != "sqlite":
-            raise StorageError("full-text search needs SQLite here")
-        sql = sa.text(
-            "SELECT d.doc_id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid "
-            "WHERE documents_fts MATCH :query ORDER BY rank LIMIT :limit"
-        )
+        """Ids of documents matching a full-text query, best first.
+
+        The query is in SQLite's FTS5 syntax on SQLite and in web-search syntax (words,
+        "quoted phrases", or, -not) on PostgreSQL, which reads any text without error.
+        """
+        if self.engine.dialect.name not in SEARCH:
+            raise StorageError("full-text search needs SQLite or PostgreSQL")
+        sql = sa.text(SEARCH[self.engine.dialect.name])
         with self.engine.connect() as connection:
             try:
                 return list(connection.execute(sql, {"query": query, "limit": limit}).scalars())

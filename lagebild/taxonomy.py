@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from .resources import lang_file, read_table
 
 # Where ACLED marks "Civilians targeted" when civilians are the target (codebook, 2023 columns).
+REGIME = re.compile(r"\s*\(\d{4}-\d{0,4}\).*$")  # "(2016-) Police" after a state's name
 CIVILIAN_TARGET_TYPES = {"Violence against civilians", "Explosions/Remote violence", "Riots"}
 
 
@@ -31,6 +33,14 @@ def civilians_targeted(sub_event_type: str, inter2: int | None) -> bool:
     if sub_event_type == "Excessive force against protesters":
         return True
     return inter2 == 7 and event_type_of(sub_event_type) in CIVILIAN_TARGET_TYPES
+
+
+def actor_key(name: str | None) -> str:
+    """What identifies an actor in ACLED's naming, to compare two names: without the regime
+    years ("Military Forces of Yemen (2016-) X"), an acronym's expansion ("SDF: Syrian
+    Democratic Forces"), case or "the"."""
+    name = REGIME.sub("", name or "").split(":")[0]
+    return name.casefold().replace(" the ", " ").strip()
 
 
 def event_type_of(sub_event_type: str) -> str:

@@ -1,10 +1,19 @@
-"""Shared builders: valid documents and events made by hand, so tests never run the extractor."""
+"""Shared builders: valid documents and events made by hand, so tests never run the extractor;
+and a fresh database for each test on SQLite and on a PostgreSQL server."""
 
 import datetime as dt
+import os
+import uuid
 
 import pytest
+import sqlalchemy as sa
 
 from lagebild.models import Document, Event, Evidence, Source
+from lagebild.store import Store
+
+POSTGRES = os.environ.get(
+    "LAGEBILD_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 
 
 def build_event(doc_id: str = "de/a.txt", **overrides) -> Event:
@@ -58,3 +67,47 @@ def make_document():
 @pytest.fixture
 def make_evidence():
     return evidence_for
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The server that holds each test's database: missing, its tests skip, but fail on CI."""
+    server = sa.create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    try:
+        server.connect().close()
+    except sa.exc.OperationalError as error:
+        reason = f"no PostgreSQL server at {server.url} (set LAGEBILD_TEST_POSTGRES): {error.orig}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    yield server
+    server.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """The URL of an empty database of its own: a file, or a database made on the server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'lagebild.db'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    name = f"lagebild_test_{uuid.uuid4().hex}"
+    with server.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    yield server.url.set(database=name).render_as_string(hide_password=False)
+    with server.connect() as connection:
+        connection.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def open_store(database_url):
+    """Open Stores on the test's database (again and again if need be), closed after the test."""
+    stores = []
+
+    def open_() -> Store:
+        stores.append(Store(database_url))
+        return stores[-1]
+
+    yield open_
+    for store in stores:
+        store.close()

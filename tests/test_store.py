@@ -1,4 +1,5 @@
-"""The SQLite store: idempotent ingest, whole batches, paging, WAL and full-text search."""
+"""The store on SQLite and PostgreSQL: idempotent ingest, whole batches, paging, full-text
+search; WAL on SQLite."""
 
 import datetime as dt
 
@@ -7,7 +8,7 @@ import sqlalchemy as sa
 
 from lagebild.errors import StorageError
 from lagebild.models import Event, Source
-from lagebild.store import Store, evidence
+from lagebild.store import SEARCH, Store, evidence
 
 PRISON = (
     "Hasaka, 24. Januar 2022. Am Sonntag griff der Islamische Staat das Gefängnis in al-Hasaka an. "
@@ -18,8 +19,8 @@ DRONE = "Erbil, 25. Januar 2022. Eine Drohne traf einen Stützpunkt bei Erbil."
 
 
 @pytest.fixture
-def store(tmp_path):
-    return Store(str(tmp_path / "lagebild.db"))
+def store(open_store):
+    return open_store()
 
 
 @pytest.fixture
@@ -110,7 +111,8 @@ def test_unknown_event_and_document_are_none(store, batch):
     assert store.document("nowhere.txt") is None
 
 
-def test_database_is_in_wal_mode(store):
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_sqlite_database_is_in_wal_mode(store):
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
@@ -122,11 +124,37 @@ def test_full_text_search_finds_a_german_word(store, batch):
     assert store.search_documents("Panzer") == []
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("query", ['"unclosed', "AND", "Gefängnis AND ("])
-def test_malformed_search_query_raises_storage_error(store, batch, query):
+def test_malformed_fts5_query_raises_storage_error(store, batch, query):
     store.add(batch)
     with pytest.raises(StorageError, match="bad search query"):
         store.search_documents(query)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_postgresql_search_reads_web_search_syntax(store, batch):
+    store.add(batch)
+    either = store.search_documents("Gefängnis or Drohne")
+    assert sorted(either) == ["de/drone.txt", "de/prison.txt"]
+    assert store.search_documents('"Islamische Staat"') == ["de/prison.txt"]
+    assert store.search_documents('"Staat Islamische"') == []
+    assert store.search_documents("Januar -Hasaka -Erbil") == ["de/protest.txt"]
+    assert store.search_documents("gefängnis") == ["de/prison.txt"]
+    assert store.search_documents("auf Gefängnis") == ["de/prison.txt"], "title is searched"
+    for unfinished in ['"unclosed', "AND", "Gefängnis AND ("]:
+        assert store.search_documents(unfinished) == []
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_postgresql_search_uses_the_gin_index(store, batch):
+    store.add(batch)
+    with store.engine.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = connection.execute(
+            sa.text(f"EXPLAIN {SEARCH['postgresql']}"), {"query": "Drohne", "limit": 20}
+        ).scalars()
+        assert "documents_fts" in "\n".join(plan)
 
 
 def test_crash_mid_batch_keeps_committed_batch_and_leaves_nothing_half_written(store, batch):
@@ -146,11 +174,37 @@ def test_crash_mid_batch_keeps_committed_batch_and_leaves_nothing_half_written(s
     assert counts(store) == (3, 3, 4)
 
 
-def test_reopened_store_keeps_the_data(tmp_path, batch):
-    path = str(tmp_path / "lagebild.db")
-    Store(path).add(batch)
-    reopened = Store(path)
+def test_readers_see_a_batch_only_once_it_is_committed(open_store, batch):
+    writer, reader = open_store(), open_store()
+    seen_while_adding = []
+
+    def watched():
+        for item in batch:
+            yield item
+            seen_while_adding.append(counts(reader))
+
+    assert writer.add(watched()) == 3
+    assert seen_while_adding == [(0, 0, 0)] * 3
+    assert counts(reader) == (3, 3, 4)
+
+
+def test_reopened_store_keeps_the_data(open_store, batch):
+    open_store().add(batch)
+    reopened = open_store()
     assert counts(reopened) == (3, 3, 4)
     assert sorted(reopened.events(), key=by_id) == sorted((e for _, (e,) in batch), key=by_id)
     assert reopened.search_documents("Drohne") == ["de/drone.txt"]
     assert reopened.add(batch) == 0
+
+
+def test_unreachable_server_is_named_without_its_password():
+    with pytest.raises(StorageError, match="cannot open database") as raised:
+        Store("postgresql+psycopg://lagebild:secret@127.0.0.1:1/lagebild")
+    assert "postgresql+psycopg://lagebild:***@127.0.0.1:1/lagebild" in str(raised.value)
+    assert "secret" not in str(raised.value)
+
+
+def test_unknown_database_kind_is_named_without_its_password():
+    with pytest.raises(StorageError, match="cannot use database") as raised:
+        Store("postgres+psycopg://lagebild:secret@127.0.0.1/lagebild")
+    assert "secret" not in str(raised.value)
