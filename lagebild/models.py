@@ -49,11 +49,17 @@ class Sentence(NamedTuple):
 
 
 class Source(BaseModel):
+    """A document that reports the event; when several do, what each said and why it joined."""
+
     doc_id: str
     url: str | None = None
     title: str | None = None
     published: str | None = None
     language: str | None = None
+    fatalities: int | None = Field(None, ge=0, description="This report's own figure.")
+    merged_by: str | None = Field(
+        None, description="Why this report joined an event another one created (merge rule)."
+    )
 
     @classmethod
     def of(cls, document: Document) -> Source:
@@ -116,7 +122,8 @@ class Event(BaseModel):
 
     @model_validator(mode="after")
     def _derive(self) -> Event:
-        """Check the taxonomy and derive what ACLED derives, so no record can disagree."""
+        """Check the taxonomy and derive what ACLED derives, so no record can disagree; a lone
+        report's figure is the event's."""
         types = taxonomy.sub_event_types()
         if self.sub_event_type not in types:
             raise ValueError(f"unknown sub_event_type {self.sub_event_type!r}")
@@ -127,6 +134,8 @@ class Event(BaseModel):
         self.civilian_targeting = taxonomy.civilians_targeted(self.sub_event_type, self.inter2)
         if not self.event_id:
             self.event_id = self.stable_id()
+        if len(self.sources) == 1 and self.sources[0].fatalities is None:
+            self.sources = [self.sources[0].model_copy(update={"fatalities": self.fatalities})]
         return self
 
     def stable_id(self) -> str:

@@ -19,6 +19,7 @@ import alembic.util
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from . import merge, query
 from .errors import StorageError
 from .models import Document, Event, Evidence, Source
 
@@ -65,12 +66,21 @@ EVENT_COLUMNS = [
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("notes", sa.Text, nullable=False),
 ]
-events = sa.Table("events", metadata, *EVENT_COLUMNS)
+events = sa.Table(
+    "events", metadata, *EVENT_COLUMNS,
+    sa.Column("cell", sa.BigInteger),  # merge.cell_key: candidates for a merge are neighbours
+    sa.Index("ix_events_cell_date", "cell", "event_date"),
+    sa.Index("ix_events_fatalities", "fatalities"),
+    sa.Index("ix_events_latitude", "latitude"),
+)  # fmt: skip
 
 event_sources = sa.Table(
     "event_sources", metadata,
     sa.Column("event_id", sa.ForeignKey("events.event_id"), primary_key=True),
     sa.Column("doc_id", sa.ForeignKey("documents.doc_id"), primary_key=True, index=True),
+    sa.Column("fatalities", sa.Integer),  # this report's figure
+    sa.Column("merged_by", sa.Text),  # the rule that joined it to an event another report made
+    sa.Column("report_event_id", sa.String(40), index=True),  # the id its own coding had
 )  # fmt: skip
 
 evidence = sa.Table(
@@ -178,18 +188,62 @@ class Store:
         return connection.execute(query.limit(1)).first() is not None
 
     def add_event(self, connection, document: Document, event: Event) -> None:
-        row = event.model_dump(include=set(EVENT_FIELDS))
-        connection.execute(self.insert_ignore(events), row)
-        connection.execute(
-            self.insert_ignore(event_sources), {"event_id": event.event_id, "doc_id": document.id}
-        )
+        """Store a document's event, or join it to a stored event it reports (`merge`): the
+        document becomes one more source, its evidence stays, the fatalities are re-decided."""
+        twin, rule = self.stored_twin(connection, event)
+        event_id = twin or event.event_id
+        if twin is None:
+            row = event.model_dump(include=set(EVENT_FIELDS))
+            cell = merge.cell_key(event.latitude, event.longitude)
+            connection.execute(self.insert_ignore(events), {**row, "cell": cell})
+        source = {
+            "event_id": event_id,
+            "doc_id": document.id,
+            "fatalities": event.fatalities,
+            "merged_by": rule,
+            "report_event_id": event.event_id,
+        }
+        connection.execute(self.insert_ignore(event_sources), source)
         rows = [
-            {"event_id": event.event_id, **item.model_dump()}
+            {"event_id": event_id, **item.model_dump()}
             for item in event.evidence
             if item.doc_id == document.id
         ]
         if rows:
             connection.execute(evidence.insert(), rows)
+        if twin is not None:
+            self.refresh_fatalities(connection, twin)
+
+    def stored_twin(self, connection, event: Event) -> tuple[str | None, str | None]:
+        """The stored event this one reports, with the rule that says so: candidates share a
+        neighbouring grid cell and lie within the widest date window."""
+        if event.latitude is None or event.longitude is None:
+            return None, None
+        window = dt.timedelta(days=merge.MAX_WINDOW)
+        query = sa.select(*(events.c[f] for f in EVENT_FIELDS)).where(
+            events.c.cell.in_(merge.neighbour_keys(event.latitude, event.longitude)),
+            events.c.event_date.between(event.event_date - window, event.event_date + window),
+            events.c.event_id != event.event_id,
+        )
+        for row in connection.execute(query.order_by(events.c.event_id)).mappings():
+            verdict = merge.same_event(Event.model_construct(**row), event)
+            if verdict.same:
+                return row["event_id"], verdict.rule
+        return None, None
+
+    def refresh_fatalities(self, connection, event_id: str) -> None:
+        """ACLED's figure for an event several reports give: the lowest of the latest."""
+        reports = connection.execute(
+            sa.select(documents.c.published, event_sources.c.fatalities)
+            .join(documents, documents.c.doc_id == event_sources.c.doc_id)
+            .where(event_sources.c.event_id == event_id)
+        ).all()
+        figures = [(published_date(p), f) for p, f in reports if f is not None]
+        connection.execute(
+            events.update()
+            .where(events.c.event_id == event_id)
+            .values(fatalities=merge.lowest_of_latest(figures))
+        )
 
     def count_events(self) -> int:
         with self.engine.connect() as connection:
@@ -203,34 +257,115 @@ class Store:
 
     def events(self, limit: int | None = None, offset: int = 0) -> list[Event]:
         """Events ordered by date (newest first), then id, with sources and evidence."""
-        query = sa.select(events).order_by(events.c.event_date.desc(), events.c.event_id)
-        query = query.limit(limit).offset(offset)
+        select = sa.select(*event_columns()).order_by(*query.order("-date", events))
         with self.engine.connect() as connection:
-            rows = connection.execute(query).mappings().all()
+            rows = connection.execute(select.limit(limit).offset(offset)).mappings().all()
             return self.hydrate(connection, rows)
 
-    def iter_events(self, batch_size: int = 1000) -> Iterator[Event]:
-        """Every event, in pages, for exports of any size."""
-        offset = 0
-        while page := self.events(limit=batch_size, offset=offset):
+    def iter_events(
+        self, wanted: query.EventFilter | None = None, batch_size: int = 1000
+    ) -> Iterator[Event]:
+        """Every event a filter selects (all by default), newest first, a page at a time:
+        exports of any size in constant memory."""
+        wanted, cursor = wanted or query.EventFilter(), None
+        while True:
+            page, cursor = self.query_events(wanted, limit=batch_size, cursor=cursor)
             yield from page
-            offset += batch_size
+            if cursor is None:
+                return
 
     def event(self, event_id: str) -> Event | None:
+        """An event by its id, or by the id a report merged into it had on its own."""
+        merged_into = (
+            sa.select(event_sources.c.event_id)
+            .where(event_sources.c.report_event_id == event_id)
+            .scalar_subquery()
+        )
+        query = sa.select(*event_columns()).where(
+            (events.c.event_id == event_id) | (events.c.event_id == merged_into)
+        )
         with self.engine.connect() as connection:
-            rows = connection.execute(sa.select(events).where(events.c.event_id == event_id))
-            found = self.hydrate(connection, rows.mappings().all())
+            found = self.hydrate(connection, connection.execute(query).mappings().all())
         return found[0] if found else None
+
+    def query_events(
+        self,
+        wanted: query.EventFilter,
+        sort: query.Sort = "-date",
+        limit: int = 100,
+        cursor: str | None = None,
+    ) -> tuple[list[Event], str | None]:
+        """A page of the events a filter selects, in `sort` order, and the cursor of the next
+        page (None on the last)."""
+        where = self.conditions(wanted)
+        if cursor:
+            where.append(query.after_cursor(sort, cursor, events))
+        select = sa.select(*event_columns()).where(*where).order_by(*query.order(sort, events))
+        with self.engine.connect() as connection:
+            rows = connection.execute(select.limit(limit + 1)).mappings().all()
+            page = self.hydrate(connection, rows[:limit])
+        following = query.encode_cursor(sort, rows[limit - 1]) if len(rows) > limit else None
+        return page, following
+
+    def count(self, wanted: query.EventFilter) -> int:
+        select = sa.select(sa.func.count()).select_from(events).where(*self.conditions(wanted))
+        with self.engine.connect() as connection:
+            return connection.execute(select).scalar_one()
+
+    def stats(self, wanted: query.EventFilter, period: query.Period = "month") -> list[dict]:
+        """Events and fatalities per period and event type, oldest period first: the timeline."""
+        start = query.period_start(period, events.c.event_date, self.engine.dialect.name)
+        select = (
+            sa.select(
+                start.label("period"),
+                events.c.event_type,
+                sa.func.count().label("events"),
+                sa.func.sum(events.c.fatalities).label("fatalities"),
+            )
+            .where(*self.conditions(wanted))
+            .group_by(start, events.c.event_type)
+            .order_by(start, events.c.event_type)
+        )
+        with self.engine.connect() as connection:
+            return [dict(row) for row in connection.execute(select).mappings()]
+
+    def conditions(self, wanted: query.EventFilter) -> list:
+        return query.conditions(wanted, events, self.source_text_match)
+
+    def source_text_match(self, words: str):
+        """Events one of whose source documents holds `words`, by the dialect's full-text index
+        (the words as one phrase, so no search syntax reaches the engine)."""
+        if self.engine.dialect.name == "postgresql":
+            vector = sa.text(DOCUMENT_VECTOR)
+            matching = sa.select(documents.c.doc_id).where(
+                vector.op("@@")(sa.func.phraseto_tsquery("simple", words))
+            )
+        else:
+            phrase = '"' + words.replace('"', '""') + '"'
+            matching = sa.select(documents.c.doc_id).where(
+                sa.text(
+                    "rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase)"
+                ).bindparams(phrase=phrase)
+            )
+        reported = sa.select(event_sources.c.event_id).where(event_sources.c.doc_id.in_(matching))
+        return events.c.event_id.in_(reported)
 
     def hydrate(self, connection, rows) -> list[Event]:
         """Attach sources and evidence to event rows with two queries, not two per event."""
         ids = [row["event_id"] for row in rows]
         sources: dict[str, list[Source]] = {i: [] for i in ids}
         source_rows = connection.execute(
-            sa.select(event_sources.c.event_id, documents)
+            sa.select(
+                event_sources.c.event_id,
+                event_sources.c.fatalities,
+                event_sources.c.merged_by,
+                documents,
+            )
             .join(documents, documents.c.doc_id == event_sources.c.doc_id)
             .where(event_sources.c.event_id.in_(ids))
-            .order_by(event_sources.c.event_id, documents.c.doc_id)
+            .order_by(
+                event_sources.c.event_id, event_sources.c.merged_by.is_not(None), documents.c.doc_id
+            )
         ).mappings()
         for row in source_rows:
             sources[row["event_id"]].append(Source(**{k: row[k] for k in Source.model_fields}))
@@ -274,7 +409,19 @@ class Store:
                 raise StorageError(f"bad search query {query!r}: {error.orig}") from error
 
 
+def event_columns() -> list[sa.Column]:
+    """The events table's columns that the event record holds (not the merge's grid cell)."""
+    return [events.c[field] for field in EVENT_FIELDS]
+
+
 DOCUMENT_FIELDS = ("text", "body_start", "published", "url", "title", "language")
+
+
+def published_date(value: str | None) -> dt.date | None:
+    """A stored publication date ("2022-01" or "2022-01-24") as a date, its first day if vague."""
+    if not value:
+        return None
+    return dt.date.fromisoformat(value if len(value) == 10 else f"{value[:7]}-01")
 
 
 def document_row(document: Document) -> dict:

@@ -70,7 +70,9 @@ def test_events_come_back_with_sources_and_evidence(store, batch):
     for document, (original,) in batch:
         stored = store.event(original.event_id)
         assert stored == original
-        assert stored.sources == [Source.of(document)]
+        assert stored.sources == [
+            Source.of(document).model_copy(update={"fatalities": original.fatalities})
+        ]
         assert [span.text for span in stored.evidence] == [
             document.text[span.start : span.end] for span in stored.evidence
         ]
@@ -208,3 +210,45 @@ def test_unknown_database_kind_is_named_without_its_password():
     with pytest.raises(StorageError, match="cannot use database") as raised:
         Store("postgres+psycopg://lagebild:secret@127.0.0.1/lagebild")
     assert "secret" not in str(raised.value)
+
+
+GERMAN_REPORT = (
+    "date 2022-01-24\n\nEin Selbstmordattentäter hat sich am Sonntag auf einem Markt in Kabul in "
+    "die Luft gesprengt und mindestens zwölf Menschen getötet."
+)
+ENGLISH_REPORT = (
+    "date 2022-01-25\n\nA suicide bomber blew himself up at a crowded market in Kabul on Sunday, "
+    "killing at least 14 people, officials said."
+)
+
+
+def reports() -> list:
+    from lagebild.pipeline import process
+    from lagebild.read import document_from_text
+
+    return [
+        process(document_from_text(name, text))
+        for name, text in (("de/report.txt", GERMAN_REPORT), ("en/report.txt", ENGLISH_REPORT))
+    ]
+
+
+def test_a_german_and_an_english_report_become_one_event_with_two_sources(store):
+    (german, (first,)), (english, (second,)) = reports()
+    assert store.add([(german, [first]), (english, [second])]) == 2
+    assert store.count_events() == 1
+    merged = store.event(first.event_id)
+    assert [s.doc_id for s in merged.sources] == ["de/report.txt", "en/report.txt"]
+    assert merged.sources[0].merged_by is None
+    assert "km apart" in merged.sources[1].merged_by
+    assert {span.doc_id for span in merged.evidence} == {"de/report.txt", "en/report.txt"}
+    assert merged.fatalities == 14  # the latest report's figure
+    assert store.event(second.event_id) == merged  # the report's own id still finds it
+
+
+def test_merging_again_changes_nothing(store):
+    batch = reports()
+    store.add(batch)
+    before = store.event(batch[0][1][0].event_id)
+    assert store.add(batch) == 0
+    assert store.event(batch[0][1][0].event_id) == before
+    assert store.count_events() == 1
