@@ -31,6 +31,12 @@ NON_STATE, CROWDS = {2, 3, 4}, {5, 6}  # ACLED inter codes
 GENERIC_PREFIXES = ("unidentified", "protesters", "rioters", "civilians")
 
 
+FIELDS = (  # what `same_event` reads of an event (an Event, or a stored row)
+    "event_id", "event_type", "event_date", "time_precision", "latitude", "longitude",
+    "geo_precision", "geonames_id", "location", "actor1", "actor2", "inter1",
+)  # fmt: skip
+
+
 class Verdict(NamedTuple):
     same: bool
     rule: str  # why: the check that failed, or every check that passed

@@ -11,6 +11,7 @@ in `migrations/versions/`, which every Store applies when it opens the database.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 
 import alembic.command
@@ -96,6 +97,25 @@ evidence = sa.Table(
 
 EVENT_FIELDS = [c.name for c in EVENT_COLUMNS]
 
+# Built once: statements run for every stored document and event.
+STORED_DOCUMENT = (
+    sa.select(documents.c.doc_id)
+    .where(
+        (documents.c.content_hash == sa.bindparam("content_hash"))
+        | (documents.c.doc_id == sa.bindparam("doc_id"))
+    )
+    .limit(1)
+)
+MERGE_CANDIDATES = (
+    sa.select(*(events.c[field] for field in merge.FIELDS))
+    .where(
+        events.c.cell.in_(sa.bindparam("cells", expanding=True)),
+        events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
+        events.c.event_id != sa.bindparam("event_id"),
+    )
+    .order_by(events.c.event_id)
+)
+
 MIGRATION_LOCK = 0x6C616765  # any fixed number: PostgreSQL advisory lock held while migrating
 
 # The expression of the GIN index that revision 0001 makes on PostgreSQL: the query must spell
@@ -163,9 +183,14 @@ class Store:
         """Close the pooled connections, which otherwise stay open on a database server."""
         self.engine.dispose()
 
-    def insert_ignore(self, table: sa.Table):
+    @functools.cached_property
+    def inserts(self) -> dict[str, sa.Insert]:
+        """Insert statements, built once; events and sources already stored are skipped."""
         dialect = {"sqlite": sqlite, "postgresql": postgresql}[self.engine.dialect.name]
-        return dialect.insert(table).on_conflict_do_nothing()
+        ignore = {
+            t.name: dialect.insert(t).on_conflict_do_nothing() for t in (events, event_sources)
+        }
+        return {**ignore, "documents": documents.insert(), "evidence": evidence.insert()}
 
     def add(self, batch: Iterable[tuple[Document, list[Event]]]) -> int:
         """Store documents with their events in one transaction; return how many were new."""
@@ -174,18 +199,17 @@ class Store:
             for document, doc_events in batch:
                 if self.has_content(connection, document):
                     continue
-                connection.execute(documents.insert(), document_row(document))
+                connection.execute(self.inserts["documents"], document_row(document))
                 for event in doc_events:
                     self.add_event(connection, document, event)
                 added += 1
         return added
 
     def has_content(self, connection, document: Document) -> bool:
-        query = sa.select(documents.c.doc_id).where(
-            (documents.c.content_hash == document.content_hash)
-            | (documents.c.doc_id == document.id)
+        found = connection.execute(
+            STORED_DOCUMENT, {"content_hash": document.content_hash, "doc_id": document.id}
         )
-        return connection.execute(query.limit(1)).first() is not None
+        return found.first() is not None
 
     def add_event(self, connection, document: Document, event: Event) -> None:
         """Store a document's event, or join it to a stored event it reports (`merge`): the
@@ -195,7 +219,7 @@ class Store:
         if twin is None:
             row = event.model_dump(include=set(EVENT_FIELDS))
             cell = merge.cell_key(event.latitude, event.longitude)
-            connection.execute(self.insert_ignore(events), {**row, "cell": cell})
+            connection.execute(self.inserts["events"], {**row, "cell": cell})
         source = {
             "event_id": event_id,
             "doc_id": document.id,
@@ -203,14 +227,14 @@ class Store:
             "merged_by": rule,
             "report_event_id": event.event_id,
         }
-        connection.execute(self.insert_ignore(event_sources), source)
+        connection.execute(self.inserts["event_sources"], source)
         rows = [
             {"event_id": event_id, **item.model_dump()}
             for item in event.evidence
             if item.doc_id == document.id
         ]
         if rows:
-            connection.execute(evidence.insert(), rows)
+            connection.execute(self.inserts["evidence"], rows)
         if twin is not None:
             self.refresh_fatalities(connection, twin)
 
@@ -220,15 +244,19 @@ class Store:
         if event.latitude is None or event.longitude is None:
             return None, None
         window = dt.timedelta(days=merge.MAX_WINDOW)
-        query = sa.select(*(events.c[f] for f in EVENT_FIELDS)).where(
-            events.c.cell.in_(merge.neighbour_keys(event.latitude, event.longitude)),
-            events.c.event_date.between(event.event_date - window, event.event_date + window),
-            events.c.event_id != event.event_id,
+        candidates = connection.execute(
+            MERGE_CANDIDATES,
+            {
+                "cells": merge.neighbour_keys(event.latitude, event.longitude),
+                "first": event.event_date - window,
+                "last": event.event_date + window,
+                "event_id": event.event_id,
+            },
         )
-        for row in connection.execute(query.order_by(events.c.event_id)).mappings():
-            verdict = merge.same_event(Event.model_construct(**row), event)
+        for row in candidates:  # rows have the attributes merge.same_event reads
+            verdict = merge.same_event(row, event)
             if verdict.same:
-                return row["event_id"], verdict.rule
+                return row.event_id, verdict.rule
         return None, None
 
     def refresh_fatalities(self, connection, event_id: str) -> None:
