@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TextIO
 from urllib.parse import urlsplit
@@ -89,14 +90,23 @@ def acled_row(event: Event, columns: str = "current") -> dict[str, object]:
     return {column: row.get(column, "") for column in COLUMN_SETS[columns]}
 
 
-def write_acled_csv(events: Iterable[Event], out: TextIO, columns: str = "current") -> int:
-    writer = csv.DictWriter(out, fieldnames=COLUMN_SETS[columns], lineterminator="\n")
-    writer.writeheader()
-    count = 0
+def csv_line(values: Iterable[object]) -> str:
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow(values)
+    return line.getvalue()
+
+
+def acled_csv_lines(events: Iterable[Event], columns: str = "current") -> Iterator[str]:
+    """The header, then a line per event as the events come: the API streams these."""
+    yield csv_line(COLUMN_SETS[columns])
     for event in events:
-        writer.writerow(acled_row(event, columns))
-        count += 1
-    return count
+        yield csv_line(acled_row(event, columns).values())
+
+
+def write_acled_csv(events: Iterable[Event], out: TextIO, columns: str = "current") -> int:
+    events = Counted(events)
+    out.writelines(acled_csv_lines(events, columns))
+    return events.count
 
 
 def geojson_feature(event: Event) -> dict:
@@ -108,16 +118,20 @@ def geojson_feature(event: Event) -> dict:
     return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": properties}
 
 
+def geojson_lines(events: Iterable[Event]) -> Iterator[str]:
+    """A FeatureCollection, feature by feature, so exports of any size stream."""
+    yield '{"type": "FeatureCollection", "features": [\n'
+    separator = ""
+    for event in events:
+        yield separator + json.dumps(geojson_feature(event), ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}\n"
+
+
 def write_geojson(events: Iterable[Event], out: TextIO) -> int:
-    """A FeatureCollection, written feature by feature so exports of any size stream."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
-    count = 0
-    for count, event in enumerate(events, 1):
-        out.write(
-            (",\n" if count > 1 else "") + json.dumps(geojson_feature(event), ensure_ascii=False)
-        )
-    out.write("\n]}\n")
-    return count
+    events = Counted(events)
+    out.writelines(geojson_lines(events))
+    return events.count
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
@@ -126,6 +140,18 @@ def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
         out.write(event.model_dump_json() + "\n")
         count += 1
     return count
+
+
+class Counted:
+    """Events passed through and counted, so a writer can say how many it wrote."""
+
+    def __init__(self, events: Iterable[Event]):
+        self.events, self.count = events, 0
+
+    def __iter__(self) -> Iterator[Event]:
+        for event in self.events:
+            self.count += 1
+            yield event
 
 
 WRITERS = {"acled": write_acled_csv, "geojson": write_geojson, "jsonl": write_jsonl}

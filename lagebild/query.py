@@ -9,7 +9,7 @@ import json
 from typing import Literal
 
 import sqlalchemy as sa
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator
 
 from .errors import ConfigError
 
@@ -21,6 +21,7 @@ SORTS = {
 }
 Sort = Literal["-date", "date", "-fatalities", "fatalities"]
 Period = Literal["day", "week", "month"]
+MAX_INT = 2**31 - 1  # the largest integer the fatalities column holds on both databases
 
 
 class EventFilter(BaseModel):
@@ -37,27 +38,43 @@ class EventFilter(BaseModel):
     sub_event_type: str | None = Field(None, max_length=100)
     actor: str | None = Field(None, max_length=200, description="Part of actor1 or actor2.")
     text: str | None = Field(None, max_length=200, description="Words in notes or sources.")
-    min_fatalities: int | None = Field(None, ge=0)
+    min_fatalities: int | None = Field(None, ge=0, le=MAX_INT)
 
     @field_validator("bbox", mode="before")
     @classmethod
     def parse_bbox(cls, value):
         if isinstance(value, str):
-            parts = value.split(",")
-            if len(parts) != 4:
-                raise ValueError("bbox needs four numbers: west,south,east,north")
-            return tuple(float(p) for p in parts)
+            try:
+                west, south, east, north = (float(part) for part in value.split(","))
+            except ValueError:
+                raise ValueError("bbox needs four numbers: west,south,east,north") from None
+            return west, south, east, north
         return value
 
-    @model_validator(mode="after")
-    def check(self) -> EventFilter:
-        if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise ValueError("date_from is after date_to")
-        if self.bbox:
-            west, south, east, north = self.bbox
+    @field_validator("bbox")
+    @classmethod
+    def check_bbox(cls, value):
+        if value:
+            west, south, east, north = value
             if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
                 raise ValueError("bbox must be west,south,east,north within ±180/±90")
-        return self
+        return value
+
+    @field_validator("date_to")
+    @classmethod
+    def check_dates(cls, value, info):
+        start = info.data.get("date_from")
+        if value and start and start > value:
+            raise ValueError("date_to is before date_from")
+        return value
+
+    @field_validator("country", "admin1", "event_type", "sub_event_type", "actor", "text")
+    @classmethod
+    def no_nul(cls, value):
+        """PostgreSQL cannot compare text holding NUL: refuse it here, for both databases."""
+        if value and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
 def conditions(f: EventFilter, events: sa.Table, text_match) -> list:
@@ -106,9 +123,7 @@ def after_cursor(sort: Sort, cursor: str, events: sa.Table):
     """Events after the cursor's (value, id) in the sort order: keyset paging, as fast on the
     thousandth page as on the first."""
     column, descending = SORTS[sort]
-    value, event_id = decode_cursor(cursor)
-    if column == "event_date":
-        value = dt.date.fromisoformat(value)
+    value, event_id = decode_cursor(sort, cursor)
     key = events.c[column]
     beyond = key < value if descending else key > value
     return sa.or_(beyond, sa.and_(key == value, events.c.event_id > event_id))
@@ -121,15 +136,24 @@ def encode_cursor(sort: Sort, row) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple:
+def decode_cursor(sort: Sort, cursor: str) -> tuple:
+    """The (value, event id) of a cursor, checked against the sort: a cursor comes from the
+    user, so anything but what `encode_cursor` wrote for this sort is refused."""
+    column, _ = SORTS[sort]
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         value, event_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if not isinstance(event_id, str) or not isinstance(value, (str, int)):
+        if column == "event_date":
+            value = dt.date.fromisoformat(value)
+        elif type(value) is not int or not 0 <= value <= MAX_INT:
+            raise ValueError
+        if not isinstance(event_id, str) or "\x00" in event_id:
             raise ValueError
         return value, event_id
-    except (ValueError, TypeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cursor {cursor!r} is not one this API gave out") from error
+    except (ValueError, TypeError) as error:
+        raise ConfigError(
+            f"cursor {cursor!r} is not one this API gave out for sort={sort}"
+        ) from error
 
 
 def period_start(period: Period, column, dialect: str):

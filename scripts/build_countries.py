@@ -66,7 +66,7 @@ GERMAN_IRREGULAR = {
     "NE": "nigrisch", "VE": "venezolanisch", "DK": "dänisch", "SA": "saudisch",
     "CD": "kongolesisch", "DE": "deutsch", "IE": "irisch", "CY": "zyprisch", "BY": "belarussisch",
 }  # fmt: skip
-GERMAN_SUFFIXES = ("ien", "ia", "ei", "land", "en", "a", "e", "o", "i", "istan")
+GERMAN_SUFFIXES = ("ien", "ia", "ei", "land", "en", "on", "a", "e", "o", "i", "istan")
 MIN_STEM = 3
 
 

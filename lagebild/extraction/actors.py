@@ -109,14 +109,20 @@ def country_mentions(tokens, text, offset, lexicon) -> list[tuple[str, int, int,
     if lexicon.adjective_stems:
         taken = [(s, e) for _, s, e, _ in found]
         for token in tokens:
-            code = stem_country(token.folded, lexicon.adjective_stems)
+            code = stem_country(token.folded, lexicon.adjective_stems, lexicon.directions)
             if code and not overlaps(token.start, token.end, taken):
                 found.append((code, token.start, token.end, "adjectives"))
     return found
 
 
-def stem_country(word: str, stems: dict[str, str]) -> str | None:
-    """The country of an adjective grown from a stem: "jemenitischen" → YE (via "jemen")."""
+def stem_country(word: str, stems: dict[str, str], directions=()) -> str | None:
+    """The country of an adjective grown from a stem: "jemenitischen" → YE (via "jemen"),
+    also behind a direction: "südjemenitischen", "nordsyrischen"."""
+    for direction in directions:
+        if word.startswith(direction) and len(word) > len(direction) + 3:
+            found = stem_country(word[len(direction) :], stems)
+            if found:
+                return found
     for ending in ADJECTIVE_ENDINGS:
         if word.endswith(ending):
             base = word[: -len(ending)]

@@ -38,6 +38,7 @@ from .numbers import Count, death_counts, stated_count
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
 MIN_CONFIDENCE = 0.5
 BACKGROUND_DAYS = 31  # ACLED notes are uploaded up to a few weeks after the event
+ADJECTIVE_VOTE = 0.5  # a country adjective ("irakischen Provinz") in the article's country vote
 PROTEST_COURSE = {
     "DISPERSE", "ARREST", "RIOT", "ARSON", "DESTROY", "LETHAL", "KILL", "CLASH", "BEAT", "SHOOT",
     "FIRE", "ATTACK", "LOOT",
@@ -128,6 +129,12 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
     cues = [
         (m.labels[0], 1.0) for s in sentences for m in lexicon.country_cues.find(s.text, s.start)
     ]
+    cues += [  # "in der irakischen Provinz Wasit", "nordlibanesische Stadt"
+        (code, ADJECTIVE_VOTE)
+        for s, t in zip(sentences, tokens, strict=True)
+        for code, _, _, kind in roles.country_mentions(t, s.text, s.start, lexicon)
+        if kind == "adjectives"
+    ]
     places, country, regions = document_places(
         tokens, actors, cues, gazetteer, place_cues(lexicon.language)
     )
@@ -180,7 +187,8 @@ def place_cues(language: str) -> geo.Cues:
         articles=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "article"),
         inflected=inflected_forms(language),
         vocabulary=vocabulary(language),
-        modifiers=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "modifier"),
+        modifiers=frozenset(lexicon.cue_words("modifier")),
+        city_suffixes=lexicon.cue_words("city_suffix"),
     )
 
 

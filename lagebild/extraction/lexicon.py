@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from .. import taxonomy
@@ -68,6 +68,14 @@ class Lexicon:
     date_words: dict[str, tuple[str, int]]
     place_cues: dict[str, str]
     fatality_patterns: tuple[tuple[re.Pattern, str], ...]
+
+    def cue_words(self, kind: str) -> tuple[str, ...]:
+        """The place cues of one kind ("near", "modifier", "direction", …), longest first."""
+        return tuple(sorted((w for w, k in self.place_cues.items() if k == kind), key=len)[::-1])
+
+    @cached_property
+    def directions(self) -> tuple[str, ...]:
+        return self.cue_words("direction")
 
 
 def available_languages() -> list[str]:

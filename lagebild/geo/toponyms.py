@@ -26,6 +26,7 @@ class Cues(NamedTuple):
     inflected: frozenset[str] = frozenset()
     vocabulary: frozenset[str] = frozenset()  # the language's words, lower case
     modifiers: frozenset[str] = frozenset()  # after a name, it names something else
+    city_suffixes: tuple[str, ...] = ()  # a big town's adjective: "Kiew" + "er"
 
 
 NO_CUES = Cues()
@@ -111,7 +112,18 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
         if places:
             near = bool({t.folded for t in tokens[max(0, i - 3) : i]} & cues.near)
             return Mention(words[0].start, words[-1].end, name, tuple(places), near), n
-    return compound_head(tokens[i], gazetteer, cues)
+    return compound_head(tokens[i], gazetteer, cues) or city_adjective(tokens[i], gazetteer, cues)
+
+
+def city_adjective(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
+    """A big town's adjective names the town: "im Kiewer Stadtbezirk", "Belgrader Polizei"."""
+    for suffix in cues.city_suffixes:
+        stem = token.text[: -len(suffix)]
+        if token.text.endswith(suffix) and len(stem) >= MIN_HEAD and stem[:1].isupper():
+            towns = [p for p in gazetteer.lookup(stem) if p.kind == "town"]
+            if towns and max(p.population for p in towns) >= BIG_TOWN:
+                return Mention(token.start, token.end, token.text, tuple(towns), False), 1
+    return None
 
 
 def compound_head(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
