@@ -182,7 +182,9 @@ def serve(
     from .store import Store
 
     with reported_errors():
-        application = create_app(Store(db), page_size=int(setting("page_size")))
+        application = create_app(
+            Store(db), page_size=int(setting("page_size")), token=setting("token")
+        )
     err.print(f"serving {db} at http://{host}:{port}/events (API docs at /docs)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

@@ -77,10 +77,18 @@ class EventFilter(BaseModel):
         return value
 
 
-def conditions(f: EventFilter, events: sa.Table, text_match) -> list:
+def conditions(f: EventFilter, events: sa.Table, text_match, dialect: str = "sqlite") -> list:
     """The WHERE clauses of a filter; `text_match(words)` gives the dialect's full-text clause
-    over the events' source documents."""
+    over the events' source documents. Words match without regard to case: SQLite's LIKE
+    already ignores ASCII case (ILIKE would lower every row first), PostgreSQL needs ILIKE."""
     c = events.c
+
+    def contains(column, words: str):
+        pattern = f"%{escape_like(words)}%"
+        if dialect == "postgresql":
+            return column.ilike(pattern, escape="\\")
+        return column.like(pattern, escape="\\")
+
     found = []
     if f.date_from:
         found.append(c.event_date >= f.date_from)
@@ -97,15 +105,11 @@ def conditions(f: EventFilter, events: sa.Table, text_match) -> list:
         if getattr(f, field):
             found.append(c[field] == getattr(f, field))
     if f.actor:
-        pattern = f"%{escape_like(f.actor)}%"
-        found.append(
-            sa.or_(c.actor1.ilike(pattern, escape="\\"), c.actor2.ilike(pattern, escape="\\"))
-        )
+        found.append(sa.or_(contains(c.actor1, f.actor), contains(c.actor2, f.actor)))
     if f.min_fatalities is not None:
         found.append(c.fatalities >= f.min_fatalities)
     if f.text:
-        pattern = f"%{escape_like(f.text)}%"
-        found.append(sa.or_(c.notes.ilike(pattern, escape="\\"), text_match(f.text)))
+        found.append(sa.or_(contains(c.notes, f.text), text_match(f.text)))
     return found
 
 
@@ -114,9 +118,10 @@ def escape_like(words: str) -> str:
 
 
 def order(sort: Sort, events: sa.Table) -> list:
+    """The sort column, then the id in the same direction, so one index scan can serve both."""
     column, descending = SORTS[sort]
-    first = events.c[column].desc() if descending else events.c[column].asc()
-    return [first, events.c.event_id.asc()]
+    keys = [events.c[column], events.c.event_id]
+    return [key.desc() if descending else key.asc() for key in keys]
 
 
 def after_cursor(sort: Sort, cursor: str, events: sa.Table):
@@ -125,8 +130,9 @@ def after_cursor(sort: Sort, cursor: str, events: sa.Table):
     column, descending = SORTS[sort]
     value, event_id = decode_cursor(sort, cursor)
     key = events.c[column]
-    beyond = key < value if descending else key > value
-    return sa.or_(beyond, sa.and_(key == value, events.c.event_id > event_id))
+    if descending:
+        return sa.or_(key < value, sa.and_(key == value, events.c.event_id < event_id))
+    return sa.or_(key > value, sa.and_(key == value, events.c.event_id > event_id))
 
 
 def encode_cursor(sort: Sort, row) -> str:
@@ -156,14 +162,10 @@ def decode_cursor(sort: Sort, cursor: str) -> tuple:
         ) from error
 
 
-def period_start(period: Period, column, dialect: str):
-    """The first day of the day/week (Monday)/month a date falls in, as an ISO date string."""
-    if dialect == "postgresql":
-        if period == "day":
-            return sa.func.to_char(column, "YYYY-MM-DD")
-        return sa.func.to_char(sa.func.date_trunc(period, column), "YYYY-MM-DD")
-    if period == "day":
-        return sa.func.date(column)
+def period_start(period: Period, day: dt.date) -> dt.date:
+    """The first day of the day, week (Monday) or month a date falls in."""
     if period == "week":
-        return sa.func.date(column, "-6 days", "weekday 1")
-    return sa.func.date(column, "start of month")
+        return day - dt.timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    return day

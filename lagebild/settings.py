@@ -28,6 +28,11 @@ SETTINGS = {
         Setting("host", "127.0.0.1", "Address `lagebild serve` listens on."),
         Setting("port", "8000", "Port `lagebild serve` listens on."),
         Setting("page_size", "100", "Events per page of /events unless `limit` says otherwise."),
+        Setting(
+            "token",
+            "",
+            "Bearer token POST /documents asks for; empty (the default) turns writes off.",
+        ),
         Setting("cache_dir", "~/.cache/lagebild", "Where the compiled gazetteer is cached."),
         Setting(
             "min_confidence",

@@ -41,9 +41,9 @@ documents = sa.Table(
 
 EVENT_COLUMNS = [
     sa.Column("event_id", sa.String(40), primary_key=True),
-    sa.Column("event_date", sa.Date, nullable=False, index=True),
+    sa.Column("event_date", sa.Date, nullable=False),
     sa.Column("time_precision", sa.SmallInteger, nullable=False),
-    sa.Column("event_type", sa.Text, nullable=False, index=True),
+    sa.Column("event_type", sa.Text, nullable=False),
     sa.Column("sub_event_type", sa.Text, nullable=False),
     sa.Column("actor1", sa.Text, nullable=False),
     sa.Column("actor2", sa.Text),
@@ -54,7 +54,7 @@ EVENT_COLUMNS = [
     sa.Column("interaction", sa.SmallInteger, nullable=False),
     sa.Column("disorder_type", sa.Text, nullable=False),
     sa.Column("civilian_targeting", sa.Boolean, nullable=False),
-    sa.Column("country", sa.Text, index=True),
+    sa.Column("country", sa.Text),
     sa.Column("iso3", sa.String(3)),
     sa.Column("admin1", sa.Text),
     sa.Column("admin2", sa.Text),
@@ -73,6 +73,11 @@ events = sa.Table(
     sa.Index("ix_events_cell_date", "cell", "event_date"),
     sa.Index("ix_events_fatalities", "fatalities"),
     sa.Index("ix_events_latitude", "latitude"),
+    # the API's filters lead these and they order by date; the timeline reads the second alone
+    sa.Index("ix_events_date", "event_date", "event_type", "fatalities", "latitude", "longitude"),
+    sa.Index("ix_events_country_date", "country", "event_date", "event_type", "fatalities"),
+    sa.Index("ix_events_country_type_date", "country", "event_type", "event_date"),
+    sa.Index("ix_events_type_date", "event_type", "event_date"),
 )  # fmt: skip
 
 event_sources = sa.Table(
@@ -82,6 +87,15 @@ event_sources = sa.Table(
     sa.Column("fatalities", sa.Integer),  # this report's figure
     sa.Column("merged_by", sa.Text),  # the rule that joined it to an event another report made
     sa.Column("report_event_id", sa.String(40), index=True),  # the id its own coding had
+)  # fmt: skip
+
+event_days = sa.Table(  # the timeline's counts, kept as events are stored and merged
+    "event_days", metadata,
+    sa.Column("day", sa.Date, primary_key=True),
+    sa.Column("country", sa.Text, primary_key=True),  # "" when unknown
+    sa.Column("event_type", sa.Text, primary_key=True),
+    sa.Column("events", sa.Integer, nullable=False),
+    sa.Column("fatalities", sa.Integer, nullable=False),
 )  # fmt: skip
 
 evidence = sa.Table(
@@ -219,7 +233,9 @@ class Store:
         if twin is None:
             row = event.model_dump(include=set(EVENT_FIELDS))
             cell = merge.cell_key(event.latitude, event.longitude)
-            connection.execute(self.inserts["events"], {**row, "cell": cell})
+            stored = connection.execute(self.inserts["events"], {**row, "cell": cell})
+            if stored.rowcount:
+                self.count_day(connection, row, 1, event.fatalities)
         source = {
             "event_id": event_id,
             "doc_id": document.id,
@@ -267,10 +283,37 @@ class Store:
             .where(event_sources.c.event_id == event_id)
         ).all()
         figures = [(published_date(p), f) for p, f in reports if f is not None]
+        fatalities = merge.lowest_of_latest(figures)
+        old = connection.execute(
+            sa.select(
+                events.c.event_date, events.c.country, events.c.event_type, events.c.fatalities
+            ).where(events.c.event_id == event_id)
+        ).one()
+        if fatalities != old.fatalities:
+            connection.execute(
+                events.update().where(events.c.event_id == event_id).values(fatalities=fatalities)
+            )
+            self.count_day(connection, old._mapping, 0, fatalities - old.fatalities)
+
+    def count_day(self, connection, event, events_added: int, fatalities_added: int) -> None:
+        """Add to the timeline's counts of the event's day, country and type."""
+        dialect = {"sqlite": sqlite, "postgresql": postgresql}[self.engine.dialect.name]
+        key = {
+            "day": event["event_date"],
+            "country": event["country"] or "",
+            "event_type": event["event_type"],
+        }
+        insert = dialect.insert(event_days).values(
+            **key, events=events_added, fatalities=fatalities_added
+        )
         connection.execute(
-            events.update()
-            .where(events.c.event_id == event_id)
-            .values(fatalities=merge.lowest_of_latest(figures))
+            insert.on_conflict_do_update(
+                index_elements=list(key),
+                set_={
+                    "events": event_days.c.events + insert.excluded.events,
+                    "fatalities": event_days.c.fatalities + insert.excluded.fatalities,
+                },
+            )
         )
 
     def count_events(self) -> int:
@@ -341,30 +384,63 @@ class Store:
             return connection.execute(select).scalar_one()
 
     def stats(self, wanted: query.EventFilter, period: query.Period = "month") -> list[dict]:
-        """Events and fatalities per period and event type, oldest period first: the timeline."""
-        start = query.period_start(period, events.c.event_date, self.engine.dialect.name)
-        select = (
-            sa.select(
-                start.label("period"),
-                events.c.event_type,
-                sa.func.count().label("events"),
-                sa.func.sum(events.c.fatalities).label("fatalities"),
-            )
-            .where(*self.conditions(wanted))
-            .group_by(start, events.c.event_type)
-            .order_by(start, events.c.event_type)
-        )
+        """Events and fatalities per period and event type, oldest period first: the timeline.
+        The database gives counts per day (`day_counts`); they are folded into weeks or months
+        here, the same on every backend."""
+        select = self.day_counts(wanted)
+        totals: dict[tuple, list[int]] = {}
         with self.engine.connect() as connection:
-            return [dict(row) for row in connection.execute(select).mappings()]
+            for day, event_type, count, fatalities in connection.execute(select):
+                key = (query.period_start(period, day).isoformat(), event_type)
+                total = totals.setdefault(key, [0, 0])
+                total[0] += count
+                total[1] += fatalities
+        return [
+            {"period": p, "event_type": t, "events": n, "fatalities": f}
+            for (p, t), (n, f) in sorted(totals.items())
+        ]
+
+    def recount_days(self) -> None:
+        """Count the timeline afresh from the events: after a bulk load that bypassed `add`."""
+        country = sa.func.coalesce(events.c.country, sa.literal_column("''"))
+        per_day = sa.select(
+            events.c.event_date,
+            country,
+            events.c.event_type,
+            sa.func.count(),
+            sa.func.sum(events.c.fatalities),
+        ).group_by(events.c.event_date, country, events.c.event_type)
+        with self.engine.begin() as connection:
+            connection.execute(event_days.delete())
+            connection.execute(event_days.insert().from_select(list(event_days.c.keys()), per_day))
+
+    def day_counts(self, wanted: query.EventFilter) -> sa.Select:
+        """(day, type, events, fatalities) under a filter: from the kept counts when the filter
+        is only dates, country and type, else counted from the events."""
+        kept = {"date_from", "date_to", "country", "event_type"}
+        if wanted.model_dump(exclude_none=True).keys() <= kept:
+            c = event_days.c
+            where = [c.day >= wanted.date_from] if wanted.date_from else []
+            where += [c.day <= wanted.date_to] if wanted.date_to else []
+            where += [c.country == wanted.country] if wanted.country else []
+            where += [c.event_type == wanted.event_type] if wanted.event_type else []
+            columns = (c.day, c.event_type, sa.func.sum(c.events), sa.func.sum(c.fatalities))
+            return sa.select(*columns).where(*where).group_by(c.day, c.event_type)
+        counts = (sa.func.count(), sa.func.coalesce(sa.func.sum(events.c.fatalities), 0))
+        return (
+            sa.select(events.c.event_date, events.c.event_type, *counts)
+            .where(*self.conditions(wanted))
+            .group_by(events.c.event_date, events.c.event_type)
+        )
 
     def conditions(self, wanted: query.EventFilter) -> list:
-        return query.conditions(wanted, events, self.source_text_match)
+        return query.conditions(wanted, events, self.source_text_match, self.engine.dialect.name)
 
     def source_text_match(self, words: str):
         """Events one of whose source documents holds `words`, by the dialect's full-text index
         (the words as one phrase, so no search syntax reaches the engine)."""
         if self.engine.dialect.name == "postgresql":
-            vector = sa.text(DOCUMENT_VECTOR)
+            vector = sa.literal_column(DOCUMENT_VECTOR)  # a column expression: it has .op()
             matching = sa.select(documents.c.doc_id).where(
                 vector.op("@@")(sa.func.phraseto_tsquery("simple", words))
             )
@@ -420,6 +496,25 @@ class Store:
         if row is None:
             return None
         return Document(id=row["doc_id"], **{k: row[k] for k in DOCUMENT_FIELDS})
+
+    def stored_id(self, document: Document) -> str | None:
+        """The id the document's content is stored under, whatever id it comes with now."""
+        select = sa.select(documents.c.doc_id).where(
+            documents.c.content_hash == document.content_hash
+        )
+        with self.engine.connect() as connection:
+            return connection.execute(select).scalar()
+
+    def document_events(self, doc_id: str) -> list[Event]:
+        """The events a document reports, those its reports were merged into included."""
+        reported = sa.select(event_sources.c.event_id).where(event_sources.c.doc_id == doc_id)
+        select = (
+            sa.select(*event_columns())
+            .where(events.c.event_id.in_(reported))
+            .order_by(*query.order("-date", events))
+        )
+        with self.engine.connect() as connection:
+            return self.hydrate(connection, connection.execute(select).mappings().all())
 
     def search_documents(self, query: str, limit: int = 20) -> list[str]:
         """Ids of documents matching a full-text query, best first.

@@ -252,3 +252,16 @@ def test_merging_again_changes_nothing(store):
     assert store.add(batch) == 0
     assert store.event(batch[0][1][0].event_id) == before
     assert store.count_events() == 1
+
+
+def test_the_timeline_counts_stay_right_through_merges(store, batch):
+    from lagebild.query import EventFilter
+
+    store.add(batch)
+    store.add(reports())  # two reports, one event: the figure moves from 12 to 14
+    kept = store.stats(EventFilter(), "day")
+    counted = store.stats(EventFilter(min_fatalities=0), "day")  # from the events themselves
+    assert kept == counted
+    assert sum(row["events"] for row in kept) == store.count_events()
+    store.recount_days()
+    assert store.stats(EventFilter(), "day") == kept

@@ -1,25 +1,28 @@
-"""The HTTP API: events as JSON with paging, one event with its evidence, health."""
+"""The HTTP API: the app, its error handling and health; the routes are in `events` and
+`documents`."""
 
 from __future__ import annotations
 
-from fastapi import FastAPI, HTTPException, Query, Request
+import json
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel
 
 from .. import __version__
 from ..errors import LagebildError
-from ..models import Event
 from ..store import Store
+from . import documents, events
 
-MAX_PAGE = 1000
 
+class ASCIIJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped, lone surrogates too, which UTF-8 cannot
+    encode but a request's JSON body may hold."""
 
-class EventPage(BaseModel):
-    total: int
-    limit: int
-    offset: int
-    next: str | None
-    events: list[Event]
+    def render(self, content) -> bytes:
+        return json.dumps(content, separators=(",", ":")).encode("ascii")
 
 
 class Health(BaseModel):
@@ -29,7 +32,8 @@ class Health(BaseModel):
     documents: int
 
 
-def create_app(store: Store, page_size: int = 100) -> FastAPI:
+def create_app(store: Store, page_size: int = 100, token: str = "") -> FastAPI:
+    """The API over a store; `token` is the bearer token writes need (none: no writes)."""
     app = FastAPI(
         title="lagebild",
         version=__version__,
@@ -39,6 +43,18 @@ def create_app(store: Store, page_size: int = 100) -> FastAPI:
     @app.exception_handler(LagebildError)
     async def lagebild_error(_request: Request, error: LagebildError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=error.http_status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
+        """FastAPI's 422, safe to render whatever input it echoes."""
+        return ASCIIJSONResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
+
+    @app.middleware("http")
+    async def no_sniffing(request: Request, call_next):
+        """Browsers must take JSON as JSON, never as HTML, whatever text a source holds."""
+        response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
 
     @app.get("/", include_in_schema=False)
     def index() -> RedirectResponse:
@@ -53,32 +69,6 @@ def create_app(store: Store, page_size: int = 100) -> FastAPI:
             documents=store.count_documents(),
         )
 
-    @app.get("/events")
-    def list_events(
-        request: Request,
-        limit: int = Query(page_size, ge=1, le=MAX_PAGE, description="Events per page."),
-        offset: int = Query(0, ge=0, description="Events to skip."),
-    ) -> EventPage:
-        """Events, newest first, a page at a time; `next` links to the following page."""
-        total = store.count_events()
-        following = offset + limit
-        next_url = (
-            str(request.url.include_query_params(offset=following)) if following < total else None
-        )
-        return EventPage(
-            total=total,
-            limit=limit,
-            offset=offset,
-            next=next_url,
-            events=store.events(limit=limit, offset=offset),
-        )
-
-    @app.get("/events/{event_id}", responses={404: {"description": "No such event"}})
-    def get_event(event_id: str) -> Event:
-        """One event with its sources and the evidence behind every field."""
-        event = store.event(event_id)
-        if event is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return event
-
+    app.include_router(events.router(store, page_size))
+    app.include_router(documents.router(store, token))
     return app

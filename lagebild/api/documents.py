@@ -1,0 +1,146 @@
+"""Adding a document over HTTP: coded by the pipeline and stored like `lagebild ingest` stores
+a file, behind a bearer token."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import threading
+from collections.abc import Iterable
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..models import Document, Event
+from ..pipeline import process
+from ..read import document_from_text
+from ..store import Store, published_date
+
+MAX_TEXT = 1_000_000
+YEARS = range(1900, 2101)  # outside, a year is misread, and the merge's date window overflows
+OUTSIDE = f"not between {YEARS[0]} and {YEARS[-1]}"
+
+bearer = HTTPBearer(auto_error=False, description="The token set in LAGEBILD_TOKEN.")
+
+
+class NewDocument(BaseModel):
+    """A news article: the fields of a stored document, of which only `text` is required."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(
+        min_length=1,
+        max_length=MAX_TEXT,
+        description="The article; it may open with lagebild's `date YYYY-MM-DD`, `url`, "
+        "`title` and `lang` lines, as a text file may.",
+    )
+    id: str | None = Field(
+        None, min_length=1, max_length=200, description="Made from the text's hash if missing."
+    )
+    published: str | None = Field(
+        None,
+        pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
+        description="YYYY-MM or YYYY-MM-DD: relative dates in the text count from it.",
+    )
+    url: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=1000)
+    language: str | None = Field(
+        None, pattern=r"^[a-z]{2}$", description="de or en; detected if missing."
+    )
+
+    @field_validator("text", "id", "url", "title")
+    @classmethod
+    def storable(cls, value: str | None) -> str | None:
+        """PostgreSQL cannot store NUL in text: refuse it here, for both databases."""
+        if value is not None:
+            if "\x00" in value:
+                raise ValueError("must not contain NUL characters")
+            if not value.strip():
+                raise ValueError("must not be blank")
+        return value
+
+    @field_validator("published")
+    @classmethod
+    def real_date(cls, value: str | None) -> str | None:
+        """The pattern lets 2022-02-30 through; a date in a year outside YEARS is refused too."""
+        if value is not None and published_date(value).year not in YEARS:
+            raise ValueError(f"is {OUTSIDE}")
+        return value
+
+    def document(self) -> Document:
+        """The document `ingest` would read from a file of this text; the fields given here
+        win over the text's header lines."""
+        doc_id = self.id or "doc-" + hashlib.sha256(self.text.encode()).hexdigest()[:16]
+        given = self.model_dump(
+            include={"published", "url", "title", "language"}, exclude_none=True
+        )
+        return document_from_text(doc_id, self.text).model_copy(update=given)
+
+
+class Ingested(BaseModel):
+    id: str = Field(description="The stored document's id.")
+    status: Literal["stored", "already stored"]
+    events: list[Event] = Field(description="The events it reports, merged ones included.")
+
+
+def check_years(document: Document, events: Iterable[Event] = ()) -> None:
+    """A year outside YEARS in the text's header or in an event the text dates is refused."""
+    published = published_date(document.published)
+    if published and published.year not in YEARS:
+        raise HTTPException(422, f"text: the header date {document.published} is {OUTSIDE}")
+    for event in events:
+        if event.event_date.year not in YEARS:
+            raise HTTPException(422, f"text: it dates an event {event.event_date}, {OUTSIDE}")
+
+
+def router(store: Store, token: str) -> APIRouter:
+    api = APIRouter(tags=["documents"])
+    writing = threading.Lock()  # the store's "already stored?" check and insert, undivided
+
+    def authorised(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> None:
+        if not token:
+            raise HTTPException(403, "writes are off: set LAGEBILD_TOKEN to accept documents")
+        given = credentials.credentials if credentials else ""
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(
+                401,
+                "a valid token is needed: Authorization: Bearer <LAGEBILD_TOKEN>",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+
+    @api.post(
+        "/documents",
+        status_code=201,
+        dependencies=[Depends(authorised)],
+        responses={
+            200: {"model": Ingested, "description": "Already stored: nothing changed."},
+            401: {"description": "No token, or the wrong one."},
+            403: {"description": "Writes are off (LAGEBILD_TOKEN is not set)."},
+            409: {"description": "Another document is stored under this id."},
+        },
+    )
+    def add_document(new: NewDocument, response: Response) -> Ingested:
+        """Code a document's events and store both; events another stored report already
+        gave are merged with it. Sending the same text again changes nothing."""
+        document = new.document()
+        check_years(document)
+        document, events = process(document)
+        check_years(document, events)
+        with writing:
+            stored = store.stored_id(document)
+            if stored is None:
+                if store.document(document.id) is not None:
+                    raise HTTPException(409, f"another document is stored as {document.id!r}")
+                store.add([(document, events)])
+        if stored is not None:
+            response.status_code = 200
+            return Ingested(
+                id=stored, status="already stored", events=store.document_events(stored)
+            )
+        return Ingested(id=document.id, status="stored", events=store.document_events(document.id))
+
+    return api

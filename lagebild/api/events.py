@@ -1,0 +1,214 @@
+"""Reading events: filtered and cursor-paged JSON, one event, CSV and GeoJSON exports, the
+timeline's counts. Every route takes the same filter parameters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field, ValidationError
+
+from ..export import acled_csv_lines, geojson_lines
+from ..models import Event
+from ..query import MAX_INT, EventFilter, Period, Sort
+from ..store import Store
+
+MAX_PAGE = 1000
+CHUNK = 1 << 16  # characters per chunk of a streamed export
+
+
+class EventPage(BaseModel):
+    total: int = Field(description="Events the filter selects, on all pages.")
+    limit: int
+    next: str | None = Field(description="URL of the next page, null on the last.")
+    events: list[Event]
+
+
+class TimelineRow(BaseModel):
+    period: dt.date = Field(description="First day of the day, week (Monday) or month.")
+    event_type: str
+    events: int
+    fatalities: int
+
+
+class Timeline(BaseModel):
+    period: Period
+    rows: list[TimelineRow]
+
+
+class CSVResponse(StreamingResponse):
+    media_type = "text/csv"
+
+
+class GeoJSONResponse(StreamingResponse):
+    media_type = "application/geo+json"
+
+
+def event_filter(
+    date_from: Annotated[
+        dt.date | None, Query(description="First event date (inclusive), YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[dt.date | None, Query(description="Last event date (inclusive).")] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="west,south,east,north in degrees; west > east crosses the antimeridian.",
+            examples=["35.7,32.3,42.4,37.3"],
+        ),
+    ] = None,
+    country: Annotated[
+        str | None, Query(max_length=100, description="ACLED country name, e.g. Syria.")
+    ] = None,
+    admin1: Annotated[
+        str | None, Query(max_length=100, description="First-level region, e.g. Al-Hasakah.")
+    ] = None,
+    event_type: Annotated[
+        str | None, Query(max_length=100, description="ACLED event type, e.g. Battles.")
+    ] = None,
+    sub_event_type: Annotated[
+        str | None, Query(max_length=100, description="ACLED sub-event type, e.g. Armed clash.")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="Part of actor1's or actor2's name.")
+    ] = None,
+    text: Annotated[
+        str | None, Query(max_length=200, description="Words in the notes or a source's text.")
+    ] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
+) -> EventFilter:
+    """The filter the query parameters describe; what EventFilter refuses (a bbox it cannot
+    read, date_to before date_from) is a 422 naming the parameter, like any other."""
+    try:
+        return EventFilter(
+            date_from=date_from,
+            date_to=date_to,
+            bbox=bbox,
+            country=country,
+            admin1=admin1,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            actor=actor,
+            text=text,
+            min_fatalities=min_fatalities,
+        )
+    except ValidationError as error:
+        errors = error.errors(include_url=False, include_context=False)
+        raise RequestValidationError([{**e, "loc": ("query", *e["loc"])} for e in errors]) from None
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+def chunked(lines: Iterable[str]) -> Iterator[str]:
+    """Lines joined into chunks of about CHUNK characters: fewer, larger writes."""
+    buffer, size = [], 0
+    for line in lines:
+        buffer.append(line)
+        size += len(line)
+        if size >= CHUNK:
+            yield "".join(buffer)
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+def streamed(response_class: type[StreamingResponse], lines: Iterable[str], filename: str):
+    """The export as a download, streamed as the store pages through the events. The first
+    chunk is made before the response starts, so a failing query still gets its status."""
+    chunks = chunked(lines)
+    first = next(chunks)
+    return response_class(
+        chain([first], chunks),
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def router(store: Store, page_size: int) -> APIRouter:
+    api = APIRouter(tags=["events"])
+
+    @api.get("/events")
+    def list_events(
+        request: Request,
+        wanted: Filter,
+        sort: Annotated[
+            Sort, Query(description="Newest or oldest first, or most or fewest fatalities first.")
+        ] = "-date",
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Events per page.")] = page_size,
+        cursor: Annotated[
+            str | None,
+            Query(max_length=500, description="Where the page starts: the previous `next` has it."),
+        ] = None,
+        offset: Annotated[
+            int | None,
+            Query(
+                ge=0,
+                deprecated=True,
+                description="Paging is by cursor now: follow `next`. Only 0 is accepted.",
+            ),
+        ] = None,
+    ) -> EventPage:
+        """The events the filters select, a page at a time; `next` links to the following page
+        with the same filters."""
+        if offset:
+            raise HTTPException(400, "offset paging is gone: follow `next`, which has a cursor")
+        events, following = store.query_events(wanted, sort, limit, cursor)
+        return EventPage(
+            total=store.count(wanted),
+            limit=limit,
+            next=str(request.url.include_query_params(cursor=following)) if following else None,
+            events=events,
+        )
+
+    @api.get("/events.csv", response_class=CSVResponse)
+    def export_csv(
+        wanted: Filter,
+        columns: Annotated[
+            Literal["current", "legacy"],
+            Query(description="ACLED's columns since 2023, or the ones before."),
+        ] = "current",
+    ) -> CSVResponse:
+        """The events the filters select as ACLED CSV, newest first."""
+        lines = acled_csv_lines(store.iter_events(wanted), columns)
+        return streamed(CSVResponse, lines, "lagebild-events.csv")
+
+    @api.get("/events.geojson", response_class=GeoJSONResponse)
+    def export_geojson(wanted: Filter) -> GeoJSONResponse:
+        """The events the filters select as a GeoJSON FeatureCollection, newest first; an
+        event without coordinates has a null geometry."""
+        lines = geojson_lines(store.iter_events(wanted))
+        return streamed(GeoJSONResponse, lines, "lagebild-events.geojson")
+
+    @api.get("/events/{event_id}", responses={404: {"description": "No such event."}})
+    def get_event(
+        event_id: Annotated[
+            str,
+            Path(
+                max_length=100,
+                pattern=r"^[^\x00]+$",
+                description="An event's id, or the id a report merged into it had on its own.",
+            ),
+        ],
+    ) -> Event:
+        """One event with its sources (each with its own fatality figure and, if it joined an
+        event another report made, the merge rule) and the evidence behind every field."""
+        event = store.event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return event
+
+    @api.get("/stats")
+    def stats(
+        wanted: Filter,
+        period: Annotated[Period, Query(description="Count by day, week or month.")] = "month",
+    ) -> Timeline:
+        """Events and fatalities per period and event type, oldest period first: the timeline
+        of what /events selects with the same filters."""
+        return Timeline(period=period, rows=store.stats(wanted, period))
+
+    return api
