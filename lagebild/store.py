@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import alembic.command
 import alembic.config
@@ -199,25 +200,62 @@ class Store:
 
     @functools.cached_property
     def inserts(self) -> dict[str, sa.Insert]:
-        """Insert statements, built once; events and sources already stored are skipped."""
+        """Insert statements, built once; events and sources already stored are skipped, a
+        day's counts are added to."""
         dialect = {"sqlite": sqlite, "postgresql": postgresql}[self.engine.dialect.name]
         ignore = {
             t.name: dialect.insert(t).on_conflict_do_nothing() for t in (events, event_sources)
         }
-        return {**ignore, "documents": documents.insert(), "evidence": evidence.insert()}
+        day = dialect.insert(event_days)
+        add_to_day = day.on_conflict_do_update(
+            index_elements=["day", "country", "event_type"],
+            set_={
+                "events": event_days.c.events + day.excluded.events,
+                "fatalities": event_days.c.fatalities + day.excluded.fatalities,
+            },
+        )
+        return {
+            **ignore,
+            "event_days": add_to_day,
+            "documents": documents.insert(),
+            "evidence": evidence.insert(),
+        }
 
     def add(self, batch: Iterable[tuple[Document, list[Event]]]) -> int:
-        """Store documents with their events in one transaction; return how many were new."""
-        added = 0
+        """Store documents with their events in one transaction; return how many were new.
+        Rows are gathered and written together at the end (`Pending`)."""
+        pending = Pending()
         with self.engine.begin() as connection:
             for document, doc_events in batch:
-                if self.has_content(connection, document):
+                if pending.has(document) or self.has_content(connection, document):
                     continue
-                connection.execute(self.inserts["documents"], document_row(document))
+                pending.add_document(document)
                 for event in doc_events:
-                    self.add_event(connection, document, event)
-                added += 1
-        return added
+                    self.add_event(connection, pending, document, event)
+            self.write(connection, pending)
+        return len(pending.documents)
+
+    def write(self, connection, pending: Pending) -> None:
+        stored = set(
+            connection.execute(
+                sa.select(events.c.event_id).where(
+                    events.c.event_id.in_([row["event_id"] for row in pending.events])
+                )
+            ).scalars()
+        )
+        new_events = [row for row in pending.events if row["event_id"] not in stored]
+        for table, rows in [
+            ("documents", pending.documents),
+            ("events", new_events),
+            ("event_sources", pending.sources),
+            ("evidence", pending.evidence),
+        ]:
+            if rows:
+                connection.execute(self.inserts[table], rows)
+        for row in new_events:
+            self.count_day(connection, row, 1, row["fatalities"])
+        for event_id in dict.fromkeys(pending.merged):
+            self.refresh_fatalities(connection, event_id)
 
     def has_content(self, connection, document: Document) -> bool:
         found = connection.execute(
@@ -225,34 +263,32 @@ class Store:
         )
         return found.first() is not None
 
-    def add_event(self, connection, document: Document, event: Event) -> None:
-        """Store a document's event, or join it to a stored event it reports (`merge`): the
-        document becomes one more source, its evidence stays, the fatalities are re-decided."""
-        twin, rule = self.stored_twin(connection, event)
+    def add_event(self, connection, pending: Pending, document: Document, event: Event) -> None:
+        """Store a document's event, or join it to an event it reports, stored or earlier in
+        the batch (`merge`): the document becomes one more source, its evidence stays, the
+        fatalities are re-decided."""
+        twin, rule = pending.twin(event)
+        if twin is None:
+            twin, rule = self.stored_twin(connection, event)
         event_id = twin or event.event_id
         if twin is None:
-            row = event.model_dump(include=set(EVENT_FIELDS))
-            cell = merge.cell_key(event.latitude, event.longitude)
-            stored = connection.execute(self.inserts["events"], {**row, "cell": cell})
-            if stored.rowcount:
-                self.count_day(connection, row, 1, event.fatalities)
-        source = {
-            "event_id": event_id,
-            "doc_id": document.id,
-            "fatalities": event.fatalities,
-            "merged_by": rule,
-            "report_event_id": event.event_id,
-        }
-        connection.execute(self.inserts["event_sources"], source)
-        rows = [
+            pending.add_event(event)
+        else:
+            pending.merged.append(twin)
+        pending.sources.append(
+            {
+                "event_id": event_id,
+                "doc_id": document.id,
+                "fatalities": event.fatalities,
+                "merged_by": rule,
+                "report_event_id": event.event_id,
+            }
+        )
+        pending.evidence += [
             {"event_id": event_id, **item.model_dump()}
             for item in event.evidence
             if item.doc_id == document.id
         ]
-        if rows:
-            connection.execute(self.inserts["evidence"], rows)
-        if twin is not None:
-            self.refresh_fatalities(connection, twin)
 
     def stored_twin(self, connection, event: Event) -> tuple[str | None, str | None]:
         """The stored event this one reports, with the rule that says so: candidates share a
@@ -297,23 +333,15 @@ class Store:
 
     def count_day(self, connection, event, events_added: int, fatalities_added: int) -> None:
         """Add to the timeline's counts of the event's day, country and type."""
-        dialect = {"sqlite": sqlite, "postgresql": postgresql}[self.engine.dialect.name]
-        key = {
-            "day": event["event_date"],
-            "country": event["country"] or "",
-            "event_type": event["event_type"],
-        }
-        insert = dialect.insert(event_days).values(
-            **key, events=events_added, fatalities=fatalities_added
-        )
         connection.execute(
-            insert.on_conflict_do_update(
-                index_elements=list(key),
-                set_={
-                    "events": event_days.c.events + insert.excluded.events,
-                    "fatalities": event_days.c.fatalities + insert.excluded.fatalities,
-                },
-            )
+            self.inserts["event_days"],
+            {
+                "day": event["event_date"],
+                "country": event["country"] or "",
+                "event_type": event["event_type"],
+                "events": events_added,
+                "fatalities": fatalities_added,
+            },
         )
 
     def count_events(self) -> int:
@@ -530,6 +558,45 @@ class Store:
                 return list(connection.execute(sql, {"query": query, "limit": limit}).scalars())
             except sa.exc.OperationalError as error:
                 raise StorageError(f"bad search query {query!r}: {error.orig}") from error
+
+
+@dataclass
+class Pending:
+    """A batch's rows before they are written, and its new events by blocking cell and day so
+    that a later report in the same batch finds them."""
+
+    documents: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)  # events that gained a report
+    cells: dict[tuple[int, int], list[Event]] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)  # ids and content hashes of its documents
+
+    def has(self, document: Document) -> bool:
+        return bool({document.id, document.content_hash} & self.seen)
+
+    def add_document(self, document: Document) -> None:
+        self.documents.append(document_row(document))
+        self.seen |= {document.id, document.content_hash}
+
+    def add_event(self, event: Event) -> None:
+        cell = merge.cell_key(event.latitude, event.longitude)
+        self.events.append({**event.model_dump(include=set(EVENT_FIELDS)), "cell": cell})
+        if cell is not None:
+            self.cells.setdefault((cell, event.event_date.toordinal()), []).append(event)
+
+    def twin(self, event: Event) -> tuple[str | None, str | None]:
+        if event.latitude is None or event.longitude is None:
+            return None, None
+        day = event.event_date.toordinal()
+        for key in merge.neighbour_keys(event.latitude, event.longitude):
+            for offset in range(-merge.MAX_WINDOW, merge.MAX_WINDOW + 1):
+                for other in self.cells.get((key, day + offset), ()):
+                    verdict = merge.same_event(other, event)
+                    if verdict.same and other.event_id != event.event_id:
+                        return other.event_id, verdict.rule
+        return None, None
 
 
 def event_columns() -> list[sa.Column]:
