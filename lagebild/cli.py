@@ -121,7 +121,7 @@ def ingest(
                 bar.update(task, advance=len(batch))
         err.print(
             f"{seen} documents read, {added} new, {seen - added} already stored; "
-            f"{failures} could not be read; {store.count_events()} events in {db}"
+            f"{failures} could not be read; {store.count_events()} events in {store.engine.url}"
         )
     raise typer.Exit(1 if failures else 0)
 

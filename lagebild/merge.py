@@ -153,6 +153,13 @@ def neighbour_keys(latitude: float, longitude: float) -> list[int]:
     return [r * 100_000 + c for r, c in neighbour_cells(latitude, longitude)]
 
 
+def date_window(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day a report of an event on `day` may name, within the calendar."""
+    first = dt.date.fromordinal(max(day.toordinal() - MAX_WINDOW, 1))
+    last = dt.date.fromordinal(min(day.toordinal() + MAX_WINDOW, dt.date.max.toordinal()))
+    return first, last
+
+
 def lowest_of_latest(reports: Iterable[tuple[dt.date | None, int]]) -> int:
     """ACLED's fatalities for an event several reports give: the lowest figure of the most
     recent report(s); undated reports count as the oldest."""

@@ -295,13 +295,13 @@ class Store:
         neighbouring grid cell and lie within the widest date window."""
         if event.latitude is None or event.longitude is None:
             return None, None
-        window = dt.timedelta(days=merge.MAX_WINDOW)
+        first, last = merge.date_window(event.event_date)
         candidates = connection.execute(
             MERGE_CANDIDATES,
             {
                 "cells": merge.neighbour_keys(event.latitude, event.longitude),
-                "first": event.event_date - window,
-                "last": event.event_date + window,
+                "first": first,
+                "last": last,
                 "event_id": event.event_id,
             },
         )

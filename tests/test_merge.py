@@ -9,6 +9,7 @@ from conftest import build_event
 
 from lagebild.merge import (
     cell_key,
+    date_window,
     haversine,
     lowest_of_latest,
     merge_all,
@@ -100,3 +101,8 @@ def test_merging_again_changes_nothing():
     groups = merge_all(events)
     regrouped = merge_all([events[g[0]] for g in groups])
     assert len(regrouped) == len(groups) == 1
+
+
+def test_the_date_window_stays_within_the_calendar():
+    assert date_window(dt.date.min)[0] == dt.date.min
+    assert date_window(dt.date.max)[1] == dt.date.max
