@@ -38,7 +38,7 @@ from .numbers import Count, death_counts, stated_count
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
 MIN_CONFIDENCE = 0.5
 BACKGROUND_DAYS = 31  # ACLED notes are uploaded up to a few weeks after the event
-ADJECTIVE_VOTE = 0.5  # a country adjective ("irakischen Provinz") in the article's country vote
+ADJECTIVE_VOTE = 0.75  # a country adjective ("irakischen Provinz") in the article's country vote
 PROTEST_COURSE = {
     "DISPERSE", "ARREST", "RIOT", "ARSON", "DESTROY", "LETHAL", "KILL", "CLASH", "BEAT", "SHOOT",
     "FIRE", "ATTACK", "LOOT",
@@ -163,7 +163,7 @@ def document_places(tokens, actors, named, gazetteer: geo.Gazetteer, cues: geo.C
     spellings too."""
     taken = [actor_token_indexes(t, a) for t, a in zip(tokens, actors, strict=True)]
     places = [geo.find_places(t, gazetteer, cues, s) for t, s in zip(tokens, taken, strict=True)]
-    named = [*named, *((a.country, 0.75) for sentence in actors for a in sentence if a.country)]
+    named = [*named, *((a.country, 1.0) for sentence in actors for a in sentence if a.country)]
     named += [(a.home, 1.0) for sentence in actors for a in sentence if a.home]
     country = geo.document_country([m for ms in places for m in ms], named)
     if country:
