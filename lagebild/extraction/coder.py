@@ -43,7 +43,9 @@ PROTEST_COURSE = {
     "DISPERSE", "ARREST", "RIOT", "ARSON", "DESTROY", "LETHAL", "KILL", "CLASH", "BEAT", "SHOOT",
     "FIRE", "ATTACK", "LOOT",
 }  # fmt: skip
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "ash", "at", "az"})
+ARABIC_ARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ar", "an", "ash", "at", "az", "asch", "esch", "es", "ed", "et", "ez"}
+)  # English and German transliterations
 
 
 @dataclass
