@@ -153,11 +153,20 @@ def neighbour_keys(latitude: float, longitude: float) -> list[int]:
     return [r * 100_000 + c for r, c in neighbour_cells(latitude, longitude)]
 
 
-def date_window(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day a report of an event on `day` may name, within the calendar."""
-    first = dt.date.fromordinal(max(day.toordinal() - MAX_WINDOW, 1))
-    last = dt.date.fromordinal(min(day.toordinal() + MAX_WINDOW, dt.date.max.toordinal()))
+def date_window(day: dt.date, days: int = MAX_WINDOW) -> tuple[dt.date, dt.date]:
+    """The first and last day within `days` of `day`, within the calendar."""
+    first = dt.date.fromordinal(max(day.toordinal() - days, 1))
+    last = dt.date.fromordinal(min(day.toordinal() + days, dt.date.max.toordinal()))
     return first, last
+
+
+def date_windows(day: dt.date, precision: int) -> dict[int, tuple[dt.date, dt.date]]:
+    """For each time precision another report may have, the days it may name if it reports
+    the same event as a report of `day` with `precision`."""
+    return {
+        other: date_window(day, max(WINDOW_DAYS[other], WINDOW_DAYS[precision]))
+        for other in WINDOW_DAYS
+    }
 
 
 def lowest_of_latest(reports: Iterable[tuple[dt.date | None, int]]) -> int:

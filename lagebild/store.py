@@ -71,7 +71,7 @@ EVENT_COLUMNS = [
 events = sa.Table(
     "events", metadata, *EVENT_COLUMNS,
     sa.Column("cell", sa.BigInteger),  # merge.cell_key: candidates for a merge are neighbours
-    sa.Index("ix_events_cell_date", "cell", "event_date"),
+    sa.Index("ix_events_cell_date", "cell", "event_date", "time_precision"),
     sa.Index("ix_events_fatalities", "fatalities"),
     sa.Index("ix_events_latitude", "latitude"),
     # the API's filters lead these and they order by date; the timeline reads the second alone
@@ -121,11 +121,20 @@ STORED_DOCUMENT = (
     )
     .limit(1)
 )
-MERGE_CANDIDATES = (
+MERGE_CANDIDATES = (  # the dates a candidate may have depend on its precision
     sa.select(*(events.c[field] for field in merge.FIELDS))
     .where(
         events.c.cell.in_(sa.bindparam("cells", expanding=True)),
         events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
+        sa.or_(
+            *(
+                (events.c.time_precision == precision)
+                & events.c.event_date.between(
+                    sa.bindparam(f"first{precision}"), sa.bindparam(f"last{precision}")
+                )
+                for precision in merge.WINDOW_DAYS
+            )
+        ),
         events.c.event_id != sa.bindparam("event_id"),
     )
     .order_by(events.c.event_id)
@@ -296,6 +305,7 @@ class Store:
         if event.latitude is None or event.longitude is None:
             return None, None
         first, last = merge.date_window(event.event_date)
+        windows = merge.date_windows(event.event_date, event.time_precision)
         candidates = connection.execute(
             MERGE_CANDIDATES,
             {
@@ -303,6 +313,8 @@ class Store:
                 "first": first,
                 "last": last,
                 "event_id": event.event_id,
+                **{f"first{p}": w[0] for p, w in windows.items()},
+                **{f"last{p}": w[1] for p, w in windows.items()},
             },
         )
         for row in candidates:  # rows have the attributes merge.same_event reads

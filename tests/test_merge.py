@@ -10,6 +10,7 @@ from conftest import build_event
 from lagebild.merge import (
     cell_key,
     date_window,
+    date_windows,
     haversine,
     lowest_of_latest,
     merge_all,
@@ -106,3 +107,10 @@ def test_merging_again_changes_nothing():
 def test_the_date_window_stays_within_the_calendar():
     assert date_window(dt.date.min)[0] == dt.date.min
     assert date_window(dt.date.max)[1] == dt.date.max
+
+
+def test_date_windows_widen_to_the_vaguer_report():
+    day = dt.date(2022, 1, 23)
+    windows = date_windows(day, precision=1)
+    assert windows[1] == (day, day)
+    assert windows[3] == (dt.date(2022, 1, 8), dt.date(2022, 2, 7))
