@@ -366,13 +366,6 @@ class Store:
                 sa.select(sa.func.count()).select_from(documents)
             ).scalar_one()
 
-    def events(self, limit: int | None = None, offset: int = 0) -> list[Event]:
-        """Events ordered by date (newest first), then id, with sources and evidence."""
-        select = sa.select(*event_columns()).order_by(*query.order("-date", events))
-        with self.engine.connect() as connection:
-            rows = connection.execute(select.limit(limit).offset(offset)).mappings().all()
-            return self.hydrate(connection, rows)
-
     def iter_events(
         self, wanted: query.EventFilter | None = None, batch_size: int = 1000
     ) -> Iterator[Event]:

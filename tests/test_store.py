@@ -96,15 +96,17 @@ def test_same_content_under_another_id_is_skipped(store, batch, make_document):
 
 
 def test_events_are_newest_first_and_paged(store, batch):
+    from lagebild.query import EventFilter
+
     store.add(batch)
-    dates = [event.event_date.isoformat() for event in store.events()]
+    everything = list(store.iter_events())
+    dates = [event.event_date.isoformat() for event in everything]
     assert dates == ["2022-01-25", "2022-01-23", "2022-01-20"]
-    pages = [store.events(limit=2, offset=0), store.events(limit=2, offset=2)]
-    assert [len(page) for page in pages] == [2, 1]
-    assert [e.event_id for page in pages for e in page] == [e.event_id for e in store.events()]
-    assert [e.event_id for e in store.iter_events(batch_size=2)] == [
-        e.event_id for e in store.events()
-    ]
+    first, cursor = store.query_events(EventFilter(), limit=2)
+    second, last = store.query_events(EventFilter(), limit=2, cursor=cursor)
+    assert ([len(first), len(second)], last) == ([2, 1], None)
+    assert [e.event_id for e in first + second] == [e.event_id for e in everything]
+    assert [e.event_id for e in store.iter_events(batch_size=2)] == [e.event_id for e in everything]
 
 
 def test_unknown_event_and_document_are_none(store, batch):
@@ -194,7 +196,7 @@ def test_reopened_store_keeps_the_data(open_store, batch):
     open_store().add(batch)
     reopened = open_store()
     assert counts(reopened) == (3, 3, 4)
-    assert sorted(reopened.events(), key=by_id) == sorted((e for _, (e,) in batch), key=by_id)
+    assert sorted(reopened.iter_events(), key=by_id) == sorted((e for _, (e,) in batch), key=by_id)
     assert reopened.search_documents("Drohne") == ["de/drone.txt"]
     assert reopened.add(batch) == 0
 
