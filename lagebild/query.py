@@ -77,10 +77,14 @@ class EventFilter(BaseModel):
         return value
 
 
-def conditions(f: EventFilter, events: sa.Table, text_match, dialect: str = "sqlite") -> list:
+def conditions(
+    f: EventFilter, events: sa.Table, text_match, dialect: str = "sqlite", box_match=None
+) -> list:
     """The WHERE clauses of a filter; `text_match(words)` gives the dialect's full-text clause
-    over the events' source documents. Words match without regard to case: SQLite's LIKE
-    already ignores ASCII case (ILIKE would lower every row first), PostgreSQL needs ILIKE."""
+    over the events' source documents, `box_match(west, south, east, north)` the store's
+    clause for a box that does not cross the antimeridian (else the coordinates decide).
+    Words match without regard to case: SQLite's LIKE already ignores ASCII case (ILIKE
+    would lower every row first), PostgreSQL needs ILIKE."""
     c = events.c
 
     def contains(column, words: str):
@@ -94,7 +98,9 @@ def conditions(f: EventFilter, events: sa.Table, text_match, dialect: str = "sql
         found.append(c.event_date >= f.date_from)
     if f.date_to:
         found.append(c.event_date <= f.date_to)
-    if f.bbox:
+    if f.bbox and box_match and f.bbox[0] <= f.bbox[2]:
+        found.append(box_match(*f.bbox))
+    elif f.bbox:
         west, south, east, north = f.bbox
         found.append(c.latitude.between(south, north))
         if west <= east:

@@ -467,7 +467,29 @@ class Store:
         )
 
     def conditions(self, wanted: query.EventFilter) -> list:
-        return query.conditions(wanted, events, self.source_text_match, self.engine.dialect.name)
+        box = self.spatial_box if self.spatial else None
+        return query.conditions(
+            wanted, events, self.source_text_match, self.engine.dialect.name, box
+        )
+
+    @functools.cached_property
+    def spatial(self) -> bool:
+        """Events have a PostGIS point with a spatial index (migration 0005, PostgreSQL with
+        the extension)."""
+        if self.engine.dialect.name != "postgresql":
+            return False
+        query = sa.text(
+            "SELECT 1 FROM information_schema.columns "
+            "WHERE table_name = 'events' AND column_name = 'geom'"
+        )
+        with self.engine.connect() as connection:
+            return connection.execute(query).first() is not None
+
+    @staticmethod
+    def spatial_box(west: float, south: float, east: float, north: float):
+        """Events in a box, by the spatial index."""
+        envelope = sa.func.ST_MakeEnvelope(west, south, east, north, 4326)
+        return sa.literal_column("events.geom").op("&&")(envelope)
 
     def source_text_match(self, words: str):
         """Events one of whose source documents holds `words`, by the dialect's full-text index

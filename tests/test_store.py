@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from lagebild.errors import StorageError
 from lagebild.models import Event, Source
-from lagebild.store import SEARCH, Store, evidence
+from lagebild.store import SEARCH, Store, events, evidence
 
 PRISON = (
     "Hasaka, 24. Januar 2022. Am Sonntag griff der Islamische Staat das Gefängnis in al-Hasaka an. "
@@ -267,3 +267,22 @@ def test_the_timeline_counts_stay_right_through_merges(store, batch):
     assert sum(row["events"] for row in kept) == store.count_events()
     store.recount_days()
     assert store.stats(EventFilter(), "day") == kept
+
+
+def test_a_box_is_searched_by_the_spatial_index_where_postgis_is(store, batch):
+    from lagebild import query
+
+    if not store.spatial:
+        pytest.skip("this database has no PostGIS")
+    store.add(batch)
+    box = query.EventFilter(bbox=(40, 36, 41, 37))  # around Al-Hasakah
+    found, _ = store.query_events(box)
+    by_coordinates = query.conditions(box, events, store.source_text_match, "postgresql")
+    by_index = sa.select(events.c.event_id).where(*store.conditions(box))
+    sql = str(by_index.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as connection:
+        expected = connection.execute(sa.select(events.c.event_id).where(*by_coordinates))
+        assert [e.event_id for e in found] == list(expected.scalars()) != []
+        connection.exec_driver_sql("SET enable_seqscan = off")  # three rows: force the choice
+        plan = "\n".join(connection.exec_driver_sql(f"EXPLAIN {sql}").scalars())
+    assert "ix_events_geom" in plan
