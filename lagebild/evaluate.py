@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -25,6 +24,7 @@ from rapidfuzz import fuzz
 
 from . import taxonomy
 from .errors import EvalError
+from .merge import haversine
 from .models import Event
 
 MATCH_KM = 50
@@ -134,18 +134,10 @@ def acled_date(value: str) -> dt.date:
     raise ValueError(f"unknown date format {value!r}")
 
 
-def distance_km(lat1, lon1, lat2, lon2) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
-
-
 def place_distance(event: Event, gold: Gold) -> float | None:
     if None in (event.latitude, event.longitude, gold.latitude, gold.longitude):
         return None
-    return distance_km(event.latitude, event.longitude, gold.latitude, gold.longitude)
+    return haversine(event.latitude, event.longitude, gold.latitude, gold.longitude)
 
 
 def same_place(event: Event, gold: Gold, km: float) -> bool:

@@ -179,35 +179,43 @@ def lowest_of_latest(reports: Iterable[tuple[dt.date | None, int]]) -> int:
     return min(value for date, value in reports if (date or dt.date.min) == latest)
 
 
+class Blocks:
+    """Events by blocking cell and day, each with a value (its group, its id), so that a new
+    report is compared only with events it could be one with."""
+
+    def __init__(self):
+        self.cells: dict[tuple[int, int], list[tuple[Event, object]]] = {}
+
+    def add(self, event: Event, value) -> None:
+        key = cell_key(event.latitude, event.longitude)
+        if key is not None:
+            self.cells.setdefault((key, event.event_date.toordinal()), []).append((event, value))
+
+    def find(self, event: Event) -> tuple[object, str | None]:
+        """The value of the first event that `event` reports, with the rule; (None, None)."""
+        if event.latitude is None or event.longitude is None:
+            return None, None
+        day = event.event_date.toordinal()
+        for key in neighbour_keys(event.latitude, event.longitude):
+            for offset in range(-MAX_WINDOW, MAX_WINDOW + 1):
+                for other, value in self.cells.get((key, day + offset), ()):
+                    verdict = same_event(other, event)
+                    if verdict.same:
+                        return value, verdict.rule
+        return None, None
+
+
 def merge_all(events: list[Event]) -> list[list[int]]:
     """Group a batch of events into one list of indexes per real event, in input order: each
-    event joins the first earlier group holding an event it is one with (blocking by cell and
+    event joins the first earlier group whose first event it is one with (blocking by cell and
     date, so the work grows with the number of events, not its square)."""
     groups: list[list[int]] = []
-    index: dict[tuple[int, int], list[int]] = {}  # (cell key, day ordinal) → group numbers
+    blocks = Blocks()
     for i, event in enumerate(events):
-        group = find_group(event, events, groups, index)
+        group, _ = blocks.find(event)
         if group is None:
             group = len(groups)
             groups.append([])
+            blocks.add(event, group)
         groups[group].append(i)
-        key = cell_key(event.latitude, event.longitude)
-        if key is not None:
-            index.setdefault((key, event.event_date.toordinal()), []).append(group)
     return groups
-
-
-def find_group(event: Event, events, groups, index) -> int | None:
-    if event.latitude is None or event.longitude is None:
-        return None
-    day = event.event_date.toordinal()
-    seen = set()
-    for key in neighbour_keys(event.latitude, event.longitude):
-        for offset in range(-MAX_WINDOW, MAX_WINDOW + 1):
-            for group in index.get((key, day + offset), ()):
-                if group in seen:
-                    continue
-                seen.add(group)
-                if same_event(events[groups[group][0]], event).same:
-                    return group
-    return None

@@ -597,7 +597,7 @@ class Pending:
     sources: list[dict] = field(default_factory=list)
     evidence: list[dict] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)  # events that gained a report
-    cells: dict[tuple[int, int], list[Event]] = field(default_factory=dict)
+    blocks: merge.Blocks = field(default_factory=merge.Blocks)
     seen: set[str] = field(default_factory=set)  # ids and content hashes of its documents
 
     def has(self, document: Document) -> bool:
@@ -610,20 +610,10 @@ class Pending:
     def add_event(self, event: Event) -> None:
         cell = merge.cell_key(event.latitude, event.longitude)
         self.events.append({**event.model_dump(include=set(EVENT_FIELDS)), "cell": cell})
-        if cell is not None:
-            self.cells.setdefault((cell, event.event_date.toordinal()), []).append(event)
+        self.blocks.add(event, event.event_id)
 
     def twin(self, event: Event) -> tuple[str | None, str | None]:
-        if event.latitude is None or event.longitude is None:
-            return None, None
-        day = event.event_date.toordinal()
-        for key in merge.neighbour_keys(event.latitude, event.longitude):
-            for offset in range(-merge.MAX_WINDOW, merge.MAX_WINDOW + 1):
-                for other in self.cells.get((key, day + offset), ()):
-                    verdict = merge.same_event(other, event)
-                    if verdict.same and other.event_id != event.event_id:
-                        return other.event_id, verdict.rule
-        return None, None
+        return self.blocks.find(event)
 
 
 def event_columns() -> list[sa.Column]:
