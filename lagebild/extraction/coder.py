@@ -184,9 +184,9 @@ def place_cues(language: str) -> geo.Cues:
     stop = frozenset(pipeline(language).Defaults.stop_words) | ARABIC_ARTICLES
     stop |= lexicon.months.keys() | lexicon.weekdays.keys()
     return geo.Cues(
-        near=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "near"),
+        near=frozenset(lexicon.cue_words("near")),
         stop=stop,
-        articles=frozenset(w for w, kind in lexicon.place_cues.items() if kind == "article"),
+        articles=frozenset(lexicon.cue_words("article")),
         inflected=inflected_forms(language),
         vocabulary=vocabulary(language),
         modifiers=frozenset(lexicon.cue_words("modifier")),
