@@ -57,17 +57,22 @@ def salient_group(mentions: list[ActorMention]) -> ActorMention | None:
 
 
 def find_actors(
-    tokens: list[Token], text: str, offset: int, lexicon: Lexicon, agents: list[Match]
+    tokens: list[Token],
+    text: str,
+    offset: int,
+    lexicon: Lexicon,
+    agents: list[Match],
+    country_marks: list[tuple[str, int, int, str]],
 ) -> list[ActorMention]:
     """Actors in a sentence, in order: named groups, state forces (with their country when an
-    adjective or name says it: "Turkish forces", "die Türkei"), and generic words.
+    adjective or name among `country_marks` says it: "Turkish forces", "die Türkei"), and
+    generic words.
 
     A generic word right after a named group, or before it in a genitive ("Kämpfer der SDF"),
     belongs to that group and is dropped.
     """
     heading = heading_end(tokens)
     matches = [m for m in lexicon.actors.find(text, offset) if m.start >= heading]
-    country_marks = country_mentions(tokens, text, offset, lexicon)
     mentions = []
     for i, match in enumerate(matches):
         name = match.labels[0]

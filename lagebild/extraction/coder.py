@@ -124,17 +124,21 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
     concepts = [lexicon.concepts.find(s.text, s.start) for s in sentences]
     triggers = [live_triggers(m, t) for m, t in zip(concepts, tokens, strict=True)]
     agents = [[m for m in ms if "AGENT" in m.labels] for ms in concepts]
+    marks = [
+        roles.country_mentions(t, s.text, s.start, lexicon)
+        for s, t in zip(sentences, tokens, strict=True)
+    ]
     actors = [
-        roles.find_actors(t, s.text, s.start, lexicon, a)
-        for s, t, a in zip(sentences, tokens, agents, strict=True)
+        roles.find_actors(t, s.text, s.start, lexicon, a, m)
+        for s, t, a, m in zip(sentences, tokens, agents, marks, strict=True)
     ]
     cues = [
         (m.labels[0], 1.0) for s in sentences for m in lexicon.country_cues.find(s.text, s.start)
     ]
     cues += [  # "in der irakischen Provinz Wasit", "nordlibanesische Stadt"
         (code, ADJECTIVE_VOTE)
-        for s, t in zip(sentences, tokens, strict=True)
-        for code, _, _, kind in roles.country_mentions(t, s.text, s.start, lexicon)
+        for sentence_marks in marks
+        for code, _, _, kind in sentence_marks
         if kind == "adjectives"
     ]
     places, country, regions = document_places(

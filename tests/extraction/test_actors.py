@@ -3,14 +3,22 @@
 import pytest
 
 from lagebild.extraction import load_language
-from lagebild.extraction.actors import assign_roles, find_actors, resolve, stem_country
+from lagebild.extraction.actors import (
+    assign_roles,
+    country_mentions,
+    find_actors,
+    resolve,
+    stem_country,
+)
 from lagebild.text import tokenize
 
 
 def actors(language, text):
     lexicon = load_language(language)
     agents = [m for m in lexicon.concepts.find(text) if "AGENT" in m.labels]
-    return find_actors(tokenize(text), text, 0, lexicon, agents)
+    tokens = tokenize(text)
+    marks = country_mentions(tokens, text, 0, lexicon)
+    return find_actors(tokens, text, 0, lexicon, agents, marks)
 
 
 def names(language, text, country="SY"):
