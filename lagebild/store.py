@@ -71,6 +71,7 @@ EVENT_COLUMNS = [
 events = sa.Table(
     "events", metadata, *EVENT_COLUMNS,
     sa.Column("cell", sa.BigInteger),  # merge.cell_key: candidates for a merge are neighbours
+    sa.Column("details", sa.Text),  # merge.details of the first report, space-separated
     sa.Index("ix_events_cell_date", "cell", "event_date", "time_precision"),
     sa.Index("ix_events_fatalities", "fatalities"),
     sa.Index("ix_events_latitude", "latitude"),
@@ -122,7 +123,7 @@ STORED_DOCUMENT = (
     .limit(1)
 )
 MERGE_CANDIDATES = (  # the dates a candidate may have depend on its precision
-    sa.select(*(events.c[field] for field in merge.FIELDS))
+    sa.select(*(events.c[field] for field in merge.FIELDS), events.c.details)
     .where(
         events.c.cell.in_(sa.bindparam("cells", expanding=True)),
         events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
@@ -239,8 +240,9 @@ class Store:
                 if pending.has(document) or self.has_content(connection, document):
                     continue
                 pending.add_document(document)
+                found = merge.details(document) if doc_events else frozenset()
                 for event in doc_events:
-                    self.add_event(connection, pending, document, event)
+                    self.add_event(connection, pending, document, merge.Report(event, found))
             self.write(connection, pending)
         return len(pending.documents)
 
@@ -272,16 +274,17 @@ class Store:
         )
         return found.first() is not None
 
-    def add_event(self, connection, pending: Pending, document: Document, event: Event) -> None:
+    def add_event(self, connection, pending: Pending, document: Document, report: merge.Report):
         """Store a document's event, or join it to an event it reports, stored or earlier in
         the batch (`merge`): the document becomes one more source, its evidence stays, the
         fatalities are re-decided."""
-        twin, rule = pending.twin(event)
+        event = report.event
+        twin, rule = pending.twin(report)
         if twin is None:
-            twin, rule = self.stored_twin(connection, event)
+            twin, rule = self.stored_twin(connection, report)
         event_id = twin or event.event_id
         if twin is None:
-            pending.add_event(event)
+            pending.add_event(report)
         else:
             pending.merged.append(twin)
         pending.sources.append(
@@ -299,9 +302,10 @@ class Store:
             if item.doc_id == document.id
         ]
 
-    def stored_twin(self, connection, event: Event) -> tuple[str | None, str | None]:
-        """The stored event this one reports, with the rule that says so: candidates share a
-        neighbouring grid cell and lie within the widest date window."""
+    def stored_twin(self, connection, report: merge.Report) -> tuple[str | None, str | None]:
+        """The stored event this report is one with, with the rule that says so: candidates
+        share a neighbouring grid cell and lie within the widest date window."""
+        event = report.event
         if event.latitude is None or event.longitude is None:
             return None, None
         first, last = merge.date_window(event.event_date)
@@ -318,7 +322,8 @@ class Store:
             },
         )
         for row in candidates:  # rows have the attributes merge.same_event reads
-            verdict = merge.same_event(row, event)
+            stored = merge.Report(row, frozenset((row.details or "").split()))
+            verdict = merge.same_event(stored, report)
             if verdict.same:
                 return row.event_id, verdict.rule
         return None, None
@@ -607,17 +612,24 @@ class Pending:
         self.documents.append(document_row(document))
         self.seen |= {document.id, document.content_hash}
 
-    def add_event(self, event: Event) -> None:
-        cell = merge.cell_key(event.latitude, event.longitude)
-        self.events.append({**event.model_dump(include=set(EVENT_FIELDS)), "cell": cell})
-        self.blocks.add(event, event.event_id)
+    def add_event(self, report: merge.Report) -> None:
+        event = report.event
+        self.events.append(
+            {
+                **event.model_dump(include=set(EVENT_FIELDS)),
+                "cell": merge.cell_key(event.latitude, event.longitude),
+                "details": " ".join(sorted(report.details)),
+            }
+        )
+        self.blocks.add(report, event.event_id)
 
-    def twin(self, event: Event) -> tuple[str | None, str | None]:
-        return self.blocks.find(event)
+    def twin(self, report: merge.Report) -> tuple[str | None, str | None]:
+        return self.blocks.find(report)
 
 
 def event_columns() -> list[sa.Column]:
-    """The events table's columns that the event record holds (not the merge's grid cell)."""
+    """The events table's columns that the event record holds (not the merge's grid cell or
+    details)."""
     return [events.c[field] for field in EVENT_FIELDS]
 
 

@@ -111,3 +111,14 @@ def test_database_from_a_newer_lagebild_is_refused(open_store, database_url):
         connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(StorageError, match="cannot open database .*'9999'"):
         Store(database_url)
+
+
+def test_upgrade_gives_stored_events_the_details_of_their_text(engine, open_store, prison):
+    from lagebild.merge import details
+    from lagebild.store import events
+
+    add_at_first_revision(engine, *prison)
+    store = open_store()
+    with store.engine.connect() as connection:
+        stored = connection.execute(sa.select(events.c.details)).scalar_one()
+    assert set(stored.split()) == details(prison[0]) != set()

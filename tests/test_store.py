@@ -215,12 +215,12 @@ def test_unknown_database_kind_is_named_without_its_password():
 
 
 GERMAN_REPORT = (
-    "date 2022-01-24\n\nEin Selbstmordattentäter hat sich am Sonntag auf einem Markt in Kabul in "
-    "die Luft gesprengt und mindestens zwölf Menschen getötet."
+    "date 2022-01-24\n\nEin Selbstmordattentäter hat sich am Sonntag auf dem Mandawi-Markt in "
+    "Kabul in die Luft gesprengt und mindestens zwölf Menschen getötet."
 )
 ENGLISH_REPORT = (
-    "date 2022-01-25\n\nA suicide bomber blew himself up at a crowded market in Kabul on Sunday, "
-    "killing at least 14 people, officials said."
+    "date 2022-01-25\n\nA suicide bomber blew himself up at the crowded Mandawi market in Kabul on "
+    "Sunday, killing at least 14 people, officials said."
 )
 
 
@@ -241,7 +241,7 @@ def test_a_german_and_an_english_report_become_one_event_with_two_sources(store)
     merged = store.event(first.event_id)
     assert [s.doc_id for s in merged.sources] == ["de/report.txt", "en/report.txt"]
     assert merged.sources[0].merged_by is None
-    assert "km apart" in merged.sources[1].merged_by
+    assert "km apart; shared mandavi" in merged.sources[1].merged_by
     assert {span.doc_id for span in merged.evidence} == {"de/report.txt", "en/report.txt"}
     assert merged.fatalities == 14  # the latest report's figure
     assert store.event(second.event_id) == merged  # the report's own id still finds it

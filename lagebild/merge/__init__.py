@@ -1,0 +1,36 @@
+"""The merge stage: reports of one event in different documents become one event.
+
+`rules.same_event` decides for two reports, from their coding and the details of their texts
+(`details`); `blocking` finds the few stored events a new report may be one with. Within one
+document, mentions are merged earlier (`extraction/merge.py`).
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .blocking import (
+    Blocks,
+    cell_key,
+    date_window,
+    date_windows,
+    merge_all,
+    neighbour_keys,
+)
+from .details import details
+from .rules import FIELDS, WINDOW_DAYS, Report, Verdict, haversine, same_event
+
+__all__ = [
+    "FIELDS", "WINDOW_DAYS", "Blocks", "Report", "Verdict", "cell_key", "date_window",
+    "date_windows", "details", "haversine", "lowest_of_latest", "merge_all", "neighbour_keys",
+    "same_event",
+]  # fmt: skip
+
+
+def lowest_of_latest(reports: Iterable[tuple[dt.date | None, int]]) -> int:
+    """ACLED's fatalities for an event several reports give: the lowest figure of the most
+    recent report(s); undated reports count as the oldest."""
+    reports = list(reports)
+    if not reports:
+        return 0
+    latest = max(date or dt.date.min for date, _ in reports)
+    return min(value for date, value in reports if (date or dt.date.min) == latest)

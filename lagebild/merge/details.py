@@ -1,0 +1,169 @@
+"""The details of a report that its coding leaves out: the names and figures of its text.
+
+Two reports of one event name the same village, neighbourhood, group or commander and give the
+same figures ("41 explosions near Kamianka"); two events coded alike on one day in one town
+usually do not ("9 explosions near Starohnativka"). Names are spelt so that German and English
+transliterations meet ("Wiktoriwka" = "Viktorivka", "Al-Ardscha" = "Al Arja"): lower case,
+without accents, by the folds of `lang/base/name_folds.tsv`. Common words are not names, though
+a sentence or German capitalises them: a word the language's word frequencies (wordfreq) put
+above `COMMON`, or a German compound ending in one ("Regierungstruppen").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
+
+from ..extraction.coder import place_cues
+from ..extraction.lexicon import available_languages, load_language
+from ..models import Document
+from ..resources import LANG_ROOT, lang_file, read_table
+from ..text import tokenize
+
+COMMON = 3.5  # Zipf frequency of a common word: once in 300,000 words ("Polizei" 5.4, "Donezk" 3.3)
+RARE = 1.5  # below it in every language, a name few texts use: a village, a person
+SAME_SPELLING = 80  # rapidfuzz ratio of two folded spellings of one name ("afgoye"/"afgooye")
+YEARS = range(1900, 2101)
+FIGURE, RARE_MARK = "#", "!"
+PARTS = re.compile(r"[-'’.]")
+
+
+class Agreement(NamedTuple):
+    """What two reports' details have in common, and what only each of them has."""
+
+    shared: tuple[str, ...]
+    names_apart: int  # names one report has and the other lacks, counted on the shorter side
+    rare_apart: int  # … of them rare names (different villages, different people)
+    figures_apart: int  # figures each report has and the other lacks
+
+
+def details(document: Document) -> frozenset[str]:
+    """The names ("kamianka", rare: "!starohnativka") and figures ("#41") of a document's
+    title and body, none of them a date's day or year."""
+    language = document.language if document.language in available_languages() else "en"
+    text = f"{document.title or ''}\n{document.body}"
+    tokens = tokenize(text)
+    found = set()
+    for i, token in enumerate(tokens):
+        figure = figure_of(tokens, i, language)
+        if figure is not None:
+            found.add(f"{FIGURE}{figure}")
+        elif token.text[:1].isupper():
+            found |= names_in(token.text, language)
+    return frozenset(found)
+
+
+def figure_of(tokens, i: int, language: str) -> int | None:
+    """The number a token states, unless it is a year, 0 or 1, or a day beside a month name."""
+    lexicon = load_language(language)
+    word = tokens[i].folded
+    value = int(word) if word.isdigit() else lexicon.numbers.get(word)
+    if value is None or value < 2 or value in YEARS:
+        return None
+    around = (t.folded for t in tokens[max(0, i - 2) : i + 3])
+    return None if any(w in lexicon.months for w in around) else value
+
+
+def names_in(word: str, language: str) -> set[str]:
+    """The names in a capitalised word and the parts of a hyphenated one ("Al-Hasakah")."""
+    found = set()
+    for part in PARTS.split(word):
+        if len(part) >= 3 and not is_common(part, language):
+            folded = part.casefold()
+            rare = all(zipf_frequency(folded, code) < RARE for code in available_languages())
+            found.add(f"{RARE_MARK if rare else ''}{fold(part)}")
+    return found
+
+
+@cache
+def is_common(part: str, language: str) -> bool:
+    """A word of the language, not a name: a stop word, a month or weekday, a word spaCy's
+    lookup tables know ("Demonstrators", "Balkonen"), a frequent word, or a compound whose last
+    part is one ("Beobachtermission", "Regierungstruppen")."""
+    lexicon, word, cues = load_language(language), part.casefold(), place_cues(language)
+    if word in cues.stop or word in cues.vocabulary:
+        return True
+    if word in lexicon.months or word in lexicon.weekdays:
+        return True
+    if zipf_frequency(word, language) >= COMMON:
+        return True
+    links = compound_links(language)
+    return bool(links) and any(
+        zipf_frequency(word[i:], language) >= COMMON
+        for i in range(3, len(word) - 3)
+        if word[:i].endswith(links)
+    )
+
+
+@cache
+def compound_links(language: str) -> tuple[str, ...]:
+    """How the parts of the language's compounds may join (German "Regierung-s-truppen"; ""
+    for none), or nothing when it writes compounds apart."""
+    path = lang_file(language, "compounds.tsv")
+    if not path.exists():
+        return ()
+    return ("", *(row["link"] for row in read_table(path, ("link",))))
+
+
+@cache
+def folds() -> tuple[tuple[str, str], ...]:
+    rows = read_table(LANG_ROOT / "base" / "name_folds.tsv", ("spelling", "folded"))
+    return tuple((row["spelling"], row["folded"]) for row in rows)
+
+
+def fold(name: str) -> str:
+    """A name as German and English transliterations both spell it."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in decomposed if c.isalnum())
+    for spelling, replacement in folds():
+        folded = folded.replace(spelling, replacement)
+    folded = re.sub(r"(.)\1+", r"\1", folded)  # "Raqqa" = "Rakka" = "Raka"
+    return folded[:-1] if len(folded) > 4 and folded.endswith("h") else folded  # "Qaniyah"
+
+
+def compare(a: frozenset[str], b: frozenset[str], tolls: Iterable[int] = ()) -> Agreement:
+    """Which names and figures two reports share (names by spelling, with small differences
+    allowed) and how many each has that the other lacks, not counting their death `tolls`,
+    which a later report may well raise."""
+    names_a, names_b = plain_names(a), plain_names(b)
+    matched_a, matched_b = set(), set()
+    for x in names_a:
+        for y in names_b:
+            if same_name(x, y):
+                matched_a.add(x)
+                matched_b.add(y)
+    figures_a, figures_b = {x for x in a if x[0] == FIGURE}, {x for x in b if x[0] == FIGURE}
+    toll_figures = {f"{FIGURE}{toll}" for toll in tolls}
+    rare_a, rare_b = rare_names(a), rare_names(b)
+    return Agreement(
+        shared=tuple(sorted(matched_a | (figures_a & figures_b))),
+        names_apart=min(len(names_a - matched_a), len(names_b - matched_b)),
+        rare_apart=min(len(rare_a - matched_a), len(rare_b - matched_b)),
+        figures_apart=min(
+            len(figures_a - figures_b - toll_figures), len(figures_b - figures_a - toll_figures)
+        ),
+    )
+
+
+def plain_names(items: frozenset[str]) -> set[str]:
+    return {x.lstrip(RARE_MARK) for x in items if x[0] != FIGURE}
+
+
+def rare_names(items: frozenset[str]) -> set[str]:
+    return {x[1:] for x in items if x[0] == RARE_MARK}
+
+
+def same_name(x: str, y: str) -> bool:
+    """Two folded names are one: equal, spelt nearly alike, or one the other's beginning
+    ("kashtanove" / "kashtanovoie")."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= SAME_SPELLING:
+        return True
+    return min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x))

@@ -1,0 +1,64 @@
+"""Blocking: the grid cells and date windows that find the reports a new one may be one with."""
+
+import datetime as dt
+import math
+import random
+
+from conftest import build_event
+
+from lagebild.merge import (
+    Report,
+    cell_key,
+    date_window,
+    date_windows,
+    haversine,
+    merge_all,
+    neighbour_keys,
+)
+
+NAMED = frozenset({"!ghuairan", "sina"})
+
+
+def report(doc_id: str, **fields) -> Report:
+    return Report(build_event(doc_id, **fields), NAMED)
+
+
+def test_neighbour_cells_hold_every_place_within_25_km():
+    rng = random.Random(7)
+    for _ in range(2000):
+        lat, lon = rng.uniform(-70, 70), rng.uniform(-179, 179)
+        bearing, km = rng.uniform(0, 360), rng.uniform(0, 24.9)
+        north, east = km * math.cos(math.radians(bearing)), km * math.sin(math.radians(bearing))
+        lat2 = lat + north / 111.2
+        lon2 = lon + east / (111.2 * math.cos(math.radians(lat)))
+        if haversine(lat, lon, lat2, lon2) <= 25:
+            assert cell_key(lat2, lon2) in neighbour_keys(lat, lon)
+
+
+def test_merge_all_groups_reports_and_keeps_others_apart():
+    reports = [
+        report("a"),
+        report("b", actor1="SDF: Syrian Democratic Forces", inter1=2),  # other actor
+        report("c", actor1="Islamic State (Syria)"),  # report of the first
+        report("d", latitude=35.0),  # far away
+    ]
+    assert merge_all(reports) == [[0, 2], [1], [3]]
+
+
+def test_merging_again_changes_nothing():
+    reports = [report(str(i), latitude=36.5 + i / 100) for i in range(6)]
+    groups = merge_all(reports)
+    regrouped = merge_all([reports[g[0]] for g in groups])
+    assert len(regrouped) == len(groups) == 1
+
+
+def test_the_date_window_stays_within_the_calendar():
+    assert date_window(dt.date.min)[0] == dt.date.min
+    assert date_window(dt.date.max)[1] == dt.date.max
+
+
+def test_date_windows_widen_to_the_vaguer_report():
+    day = dt.date(2022, 1, 23)
+    windows = date_windows(day, precision=1)
+    assert windows[1] == (day, day)
+    assert windows[3] == (dt.date(2022, 1, 8), dt.date(2022, 2, 7))
