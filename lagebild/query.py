@@ -6,7 +6,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from typing import Literal
+from collections.abc import Callable
+from typing import Literal, NamedTuple
 
 import sqlalchemy as sa
 from pydantic import BaseModel, Field, field_validator
@@ -77,22 +78,31 @@ class EventFilter(BaseModel):
         return value
 
 
+class Matchers(NamedTuple):
+    """The store's clauses for the filters that need more than the events table: events one of
+    whose sources holds words, events with an actor whose name holds them, and events in a box
+    that does not cross the antimeridian (None: the coordinates decide)."""
+
+    text: Callable[[str], sa.ColumnElement]
+    actor: Callable[[str], sa.ColumnElement]
+    box: Callable[..., sa.ColumnElement] | None = None
+
+
+def contains(column, words: str, dialect: str):
+    """Words anywhere in a column, without regard to case: SQLite's LIKE already ignores ASCII
+    case (ILIKE would lower every row first), PostgreSQL needs ILIKE."""
+    pattern = f"%{escape_like(words)}%"
+    if dialect == "postgresql":
+        return column.ilike(pattern, escape="\\")
+    return column.like(pattern, escape="\\")
+
+
 def conditions(
-    f: EventFilter, events: sa.Table, text_match, dialect: str = "sqlite", box_match=None
+    f: EventFilter, events: sa.Table, matchers: Matchers, dialect: str = "sqlite"
 ) -> list:
-    """The WHERE clauses of a filter; `text_match(words)` gives the dialect's full-text clause
-    over the events' source documents, `box_match(west, south, east, north)` the store's
-    clause for a box that does not cross the antimeridian (else the coordinates decide).
-    Words match without regard to case: SQLite's LIKE already ignores ASCII case (ILIKE
-    would lower every row first), PostgreSQL needs ILIKE."""
+    """The WHERE clauses of a filter."""
     c = events.c
-
-    def contains(column, words: str):
-        pattern = f"%{escape_like(words)}%"
-        if dialect == "postgresql":
-            return column.ilike(pattern, escape="\\")
-        return column.like(pattern, escape="\\")
-
+    box_match = matchers.box
     found = []
     if f.date_from:
         found.append(c.event_date >= f.date_from)
@@ -111,11 +121,11 @@ def conditions(
         if getattr(f, field):
             found.append(c[field] == getattr(f, field))
     if f.actor:
-        found.append(sa.or_(contains(c.actor1, f.actor), contains(c.actor2, f.actor)))
+        found.append(matchers.actor(f.actor))
     if f.min_fatalities is not None:
         found.append(c.fatalities >= f.min_fatalities)
     if f.text:
-        found.append(sa.or_(contains(c.notes, f.text), text_match(f.text)))
+        found.append(sa.or_(contains(c.notes, f.text, dialect), matchers.text(f.text)))
     return found
 
 

@@ -80,6 +80,14 @@ events = sa.Table(
     sa.Index("ix_events_country_date", "country", "event_date", "event_type", "fatalities"),
     sa.Index("ix_events_country_type_date", "country", "event_type", "event_date"),
     sa.Index("ix_events_type_date", "event_type", "event_date"),
+    # the actor filter finds names in actor_names, then their events by these
+    sa.Index("ix_events_actor1", "actor1", "country", "event_date"),
+    sa.Index("ix_events_actor2", "actor2", "country", "event_date"),
+)  # fmt: skip
+
+actor_names = sa.Table(  # every actor1 and actor2 name an event has, once
+    "actor_names", metadata,
+    sa.Column("name", sa.Text, primary_key=True),
 )  # fmt: skip
 
 event_sources = sa.Table(
@@ -114,13 +122,9 @@ evidence = sa.Table(
 EVENT_FIELDS = [c.name for c in EVENT_COLUMNS]
 
 # Built once: statements run for every stored document and event.
-STORED_DOCUMENT = (
-    sa.select(documents.c.doc_id)
-    .where(
-        (documents.c.content_hash == sa.bindparam("content_hash"))
-        | (documents.c.doc_id == sa.bindparam("doc_id"))
-    )
-    .limit(1)
+STORED_DOCUMENTS = sa.select(documents.c.doc_id, documents.c.content_hash).where(
+    documents.c.content_hash.in_(sa.bindparam("hashes", expanding=True))
+    | documents.c.doc_id.in_(sa.bindparam("ids", expanding=True))
 )
 MERGE_CANDIDATES = (  # the dates a candidate may have depend on its precision
     sa.select(*(events.c[field] for field in merge.FIELDS), events.c.details)
@@ -214,7 +218,8 @@ class Store:
         day's counts are added to."""
         dialect = {"sqlite": sqlite, "postgresql": postgresql}[self.engine.dialect.name]
         ignore = {
-            t.name: dialect.insert(t).on_conflict_do_nothing() for t in (events, event_sources)
+            t.name: dialect.insert(t).on_conflict_do_nothing()
+            for t in (events, event_sources, actor_names)
         }
         day = dialect.insert(event_days)
         add_to_day = day.on_conflict_do_update(
@@ -234,10 +239,11 @@ class Store:
     def add(self, batch: Iterable[tuple[Document, list[Event]]]) -> int:
         """Store documents with their events in one transaction; return how many were new.
         Rows are gathered and written together at the end (`Pending`)."""
-        pending = Pending()
+        pending, batch = Pending(), list(batch)
         with self.engine.begin() as connection:
+            stored = self.stored_keys(connection, [document for document, _ in batch])
             for document, doc_events in batch:
-                if pending.has(document) or self.has_content(connection, document):
+                if pending.has(document) or {document.id, document.content_hash} & stored:
                     continue
                 pending.add_document(document)
                 found = merge.details(document) if doc_events else frozenset()
@@ -255,11 +261,13 @@ class Store:
             ).scalars()
         )
         new_events = [row for row in pending.events if row["event_id"] not in stored]
+        names = {row[a] for row in new_events for a in ("actor1", "actor2") if row[a]}
         for table, rows in [
             ("documents", pending.documents),
             ("events", new_events),
             ("event_sources", pending.sources),
             ("evidence", pending.evidence),
+            ("actor_names", [{"name": name} for name in sorted(names)]),
         ]:
             if rows:
                 connection.execute(self.inserts[table], rows)
@@ -268,11 +276,13 @@ class Store:
         for event_id in dict.fromkeys(pending.merged):
             self.refresh_fatalities(connection, event_id)
 
-    def has_content(self, connection, document: Document) -> bool:
+    def stored_keys(self, connection, batch: list[Document]) -> set[str]:
+        """The ids and content hashes of a batch's documents that are stored already."""
         found = connection.execute(
-            STORED_DOCUMENT, {"content_hash": document.content_hash, "doc_id": document.id}
+            STORED_DOCUMENTS,
+            {"hashes": [d.content_hash for d in batch], "ids": [d.id for d in batch]},
         )
-        return found.first() is not None
+        return {key for row in found for key in row}
 
     def add_event(self, connection, pending: Pending, document: Document, report: merge.Report):
         """Store a document's event, or join it to an event it reports, stored or earlier in
@@ -417,7 +427,18 @@ class Store:
         return page, following
 
     def count(self, wanted: query.EventFilter) -> int:
-        select = sa.select(sa.func.count()).select_from(events).where(*self.conditions(wanted))
+        """How many events a filter selects. With an actor, the events of its names as actor1
+        and as actor2 are counted apart and united, so each side can use its index."""
+        if wanted.actor:
+            others = self.conditions(wanted.model_copy(update={"actor": None}))
+            names = self.actor_names_with(wanted.actor)
+            sides = [
+                sa.select(events.c.event_id).where(*others, events.c[side].in_(names))
+                for side in ("actor1", "actor2")
+            ]
+            select = sa.select(sa.func.count()).select_from(sa.union(*sides).subquery())
+        else:
+            select = sa.select(sa.func.count()).select_from(events).where(*self.conditions(wanted))
         with self.engine.connect() as connection:
             return connection.execute(select).scalar_one()
 
@@ -473,9 +494,18 @@ class Store:
 
     def conditions(self, wanted: query.EventFilter) -> list:
         box = self.spatial_box if self.spatial else None
-        return query.conditions(
-            wanted, events, self.source_text_match, self.engine.dialect.name, box
-        )
+        matchers = query.Matchers(self.source_text_match, self.actor_match, box)
+        return query.conditions(wanted, events, matchers, self.engine.dialect.name)
+
+    def actor_names_with(self, words: str) -> sa.Select:
+        """The actor names that hold `words` (a short table: far fewer names than events)."""
+        held = query.contains(actor_names.c.name, words, self.engine.dialect.name)
+        return sa.select(actor_names.c.name).where(held)
+
+    def actor_match(self, words: str):
+        """Events with an actor whose name holds `words`."""
+        names = self.actor_names_with(words)
+        return sa.or_(events.c.actor1.in_(names), events.c.actor2.in_(names))
 
     @functools.cached_property
     def spatial(self) -> bool:

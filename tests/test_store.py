@@ -277,7 +277,8 @@ def test_a_box_is_searched_by_the_spatial_index_where_postgis_is(store, batch):
     store.add(batch)
     box = query.EventFilter(bbox=(40, 36, 41, 37))  # around Al-Hasakah
     found, _ = store.query_events(box)
-    by_coordinates = query.conditions(box, events, store.source_text_match, "postgresql")
+    coordinates = query.Matchers(store.source_text_match, store.actor_match)
+    by_coordinates = query.conditions(box, events, coordinates, "postgresql")
     by_index = sa.select(events.c.event_id).where(*store.conditions(box))
     sql = str(by_index.compile(store.engine, compile_kwargs={"literal_binds": True}))
     with store.engine.connect() as connection:

@@ -78,16 +78,19 @@ class Lexicon:
         return self.cue_words("direction")
 
 
-def available_languages() -> list[str]:
-    """Languages with a folder of data files under `lang/`."""
-    return sorted(p.name for p in LANG_ROOT.iterdir() if (p / "concepts.tsv").exists())
+@cache
+def available_languages() -> tuple[str, ...]:
+    """Languages with a folder of data files under `lang/` (the package's own: read once)."""
+    return tuple(sorted(p.name for p in LANG_ROOT.iterdir() if (p / "concepts.tsv").exists()))
 
 
 @cache
 def load_language(code: str) -> Lexicon:
     """Load and check the data files of one language (cached: built once per process)."""
     if code not in available_languages():
-        raise ResourceError(f"no language data for {code!r}; have {available_languages()}")
+        raise ResourceError(
+            f"no language data for {code!r}; have {', '.join(available_languages())}"
+        )
     actor_rows = [
         *table("base", "actors.tsv", "alias", "actor", "inter", "case"),
         *table(code, "actors.tsv", "alias", "actor", "inter", "case"),

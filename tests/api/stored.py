@@ -75,7 +75,8 @@ FILTERS = {  # a query of /events and the events it selects
     "admin1=Erbil": {"drone"},
     "event_type=Protests": {"protest", "fiji"},
     "sub_event_type=Armed clash": {"clash", "unplaced"},
-    "actor=syria": {"prison", "clash"},  # either actor, any case
+    "actor=syria": {"prison", "clash"},  # either actor, any case; clash by both
+    "actor=democratic&country=Syria": {"clash"},  # actor2's name only
     "actor=%25": set(),  # "%", which LIKE would take for any text, is a plain character
     "text=Gefängnis": {"prison"},  # a source's words
     "text=logging": {"fiji"},  # the notes' words
