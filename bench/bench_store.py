@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_store.py [--events 1000000] [--new 100000] [--db PATH]
 
 Builds a database of N synthetic events (default 1,000,000: 200 hotspots over three years,
-25 sub-event types, 300 actors (a second one in 60 %), 20,000 villages, one source document per 100 events) unless
-PATH already holds one, then measures on one core:
+25 sub-event types, 300 actors with a second actor in 60 %, 20,000 villages, one source
+document per 100 events) unless PATH already holds one, then measures on one core:
 - GET /events with filters through the API (FastAPI's test client, so JSON encoding is
   counted): p50/p95 over 40 random queries of each kind;
 - GET /stats (monthly counts by type) unfiltered and with a country filter;
