@@ -271,10 +271,19 @@ class Store:
         ]:
             if rows:
                 connection.execute(self.inserts[table], rows)
+        days: dict[tuple, list[int]] = {}  # the timeline's additions, written together
         for row in new_events:
-            self.count_day(connection, row, 1, row["fatalities"])
+            count_day(days, row, 1, row["fatalities"])
         for event_id in dict.fromkeys(pending.merged):
-            self.refresh_fatalities(connection, event_id)
+            self.refresh_fatalities(connection, event_id, days)
+        if days:
+            connection.execute(
+                self.inserts["event_days"],
+                [
+                    {"day": d, "country": c, "event_type": t, "events": n, "fatalities": f}
+                    for (d, c, t), (n, f) in days.items()
+                ],
+            )
 
     def stored_keys(self, connection, batch: list[Document]) -> set[str]:
         """The ids and content hashes of a batch's documents that are stored already."""
@@ -338,8 +347,9 @@ class Store:
                 return row.event_id, verdict.rule
         return None, None
 
-    def refresh_fatalities(self, connection, event_id: str) -> None:
-        """ACLED's figure for an event several reports give: the lowest of the latest."""
+    def refresh_fatalities(self, connection, event_id: str, days: dict) -> None:
+        """ACLED's figure for an event several reports give: the lowest of the latest; the
+        change is added to the timeline's `days`."""
         reports = connection.execute(
             sa.select(documents.c.published, event_sources.c.fatalities)
             .join(documents, documents.c.doc_id == event_sources.c.doc_id)
@@ -356,20 +366,7 @@ class Store:
             connection.execute(
                 events.update().where(events.c.event_id == event_id).values(fatalities=fatalities)
             )
-            self.count_day(connection, old._mapping, 0, fatalities - old.fatalities)
-
-    def count_day(self, connection, event, events_added: int, fatalities_added: int) -> None:
-        """Add to the timeline's counts of the event's day, country and type."""
-        connection.execute(
-            self.inserts["event_days"],
-            {
-                "day": event["event_date"],
-                "country": event["country"] or "",
-                "event_type": event["event_type"],
-                "events": events_added,
-                "fatalities": fatalities_added,
-            },
-        )
+            count_day(days, old._mapping, 0, fatalities - old.fatalities)
 
     def count_events(self) -> int:
         with self.engine.connect() as connection:
@@ -655,6 +652,14 @@ class Pending:
 
     def twin(self, report: merge.Report) -> tuple[str | None, str | None]:
         return self.blocks.find(report)
+
+
+def count_day(days: dict, event, events_added: int, fatalities_added: int) -> None:
+    """Add to the timeline's counts of the event's day, country and type."""
+    key = (event["event_date"], event["country"] or "", event["event_type"])
+    total = days.setdefault(key, [0, 0])
+    total[0] += events_added
+    total[1] += fatalities_added
 
 
 def event_columns() -> list[sa.Column]:

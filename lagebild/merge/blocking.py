@@ -67,17 +67,17 @@ def date_windows(day: dt.date, precision: int) -> dict[int, tuple[dt.date, dt.da
 
 
 class Blocks:
-    """Reports by blocking cell and day, each with a value (its group, its id), so that a new
-    report is compared only with those it could be one with."""
+    """Reports by blocking cell, each with a value (its group, its id), so that a new report
+    is compared only with those it could be one with."""
 
     def __init__(self):
-        self.cells: dict[tuple[int, int], list[tuple[Report, object]]] = {}
+        self.cells: dict[int, list[tuple[Report, object]]] = {}
 
     def add(self, report: Report, value) -> None:
         event = report.event
         key = cell_key(event.latitude, event.longitude)
         if key is not None:
-            self.cells.setdefault((key, event.event_date.toordinal()), []).append((report, value))
+            self.cells.setdefault(key, []).append((report, value))
 
     def find(self, report: Report) -> tuple[object, str | None]:
         """The value of the first report that `report` is one event with, and the rule;
@@ -87,11 +87,12 @@ class Blocks:
             return None, None
         day = event.event_date.toordinal()
         for key in neighbour_keys(event.latitude, event.longitude):
-            for offset in range(-MAX_WINDOW, MAX_WINDOW + 1):
-                for other, value in self.cells.get((key, day + offset), ()):
-                    verdict = same_event(other, report)
-                    if verdict.same:
-                        return value, verdict.rule
+            for other, value in self.cells.get(key, ()):
+                if abs(other.event.event_date.toordinal() - day) > MAX_WINDOW:
+                    continue
+                verdict = same_event(other, report)
+                if verdict.same:
+                    return value, verdict.rule
         return None, None
 
 
