@@ -80,9 +80,9 @@ events = sa.Table(
     sa.Index("ix_events_country_date", "country", "event_date", "event_type", "fatalities"),
     sa.Index("ix_events_country_type_date", "country", "event_type", "event_date"),
     sa.Index("ix_events_type_date", "event_type", "event_date"),
-    # the actor filter finds names in actor_names, then their events by these
-    sa.Index("ix_events_actor1", "actor1", "country", "event_date"),
-    sa.Index("ix_events_actor2", "actor2", "country", "event_date"),
+    # the actor filter finds names in actor_names, then counts their events in these alone
+    sa.Index("ix_events_actor1", "actor1", "country", "event_date", "event_id"),
+    sa.Index("ix_events_actor2", "actor2", "country", "event_date", "event_id"),
 )  # fmt: skip
 
 actor_names = sa.Table(  # every actor1 and actor2 name an event has, once
@@ -129,7 +129,7 @@ STORED_DOCUMENTS = sa.select(documents.c.doc_id, documents.c.content_hash).where
 MERGE_CANDIDATES = (  # the dates a candidate may have depend on its precision
     sa.select(*(events.c[field] for field in merge.FIELDS), events.c.details)
     .where(
-        events.c.cell.in_(sa.bindparam("cells", expanding=True)),
+        events.c.cell.in_([sa.bindparam(f"cell{i}") for i in range(merge.MAX_NEIGHBOURS)]),
         events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
         sa.or_(
             *(
@@ -332,7 +332,7 @@ class Store:
         candidates = connection.execute(
             MERGE_CANDIDATES,
             {
-                "cells": merge.neighbour_keys(event.latitude, event.longitude),
+                **merge.neighbour_params(event.latitude, event.longitude),
                 "first": first,
                 "last": last,
                 "event_id": event.event_id,

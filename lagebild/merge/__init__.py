@@ -9,20 +9,22 @@ import datetime as dt
 from collections.abc import Iterable
 
 from .blocking import (
+    MAX_NEIGHBOURS,
     Blocks,
     cell_key,
     date_window,
     date_windows,
     merge_all,
     neighbour_keys,
+    neighbour_params,
 )
 from .details import details
 from .rules import FIELDS, WINDOW_DAYS, Report, Verdict, haversine, same_event
 
 __all__ = [
-    "FIELDS", "WINDOW_DAYS", "Blocks", "Report", "Verdict", "cell_key", "date_window",
-    "date_windows", "details", "haversine", "lowest_of_latest", "merge_all", "neighbour_keys",
-    "same_event",
+    "FIELDS", "MAX_NEIGHBOURS", "WINDOW_DAYS", "Blocks", "Report", "Verdict", "cell_key",
+    "date_window", "date_windows", "details", "haversine", "lowest_of_latest", "merge_all",
+    "neighbour_keys", "neighbour_params", "same_event",
 ]  # fmt: skip
 
 

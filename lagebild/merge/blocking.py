@@ -11,6 +11,7 @@ from .rules import NEAR_KM, WINDOW_DAYS, Report, same_event
 
 MAX_WINDOW = max(WINDOW_DAYS.values())
 CELL_DEGREES = 0.25  # a cell row is ≥ 27.8 km high, so a 25 km radius spans 3 rows
+MAX_NEIGHBOURS = 12  # cells within 25 km: 3 rows of at most 4 columns
 
 
 def cell(latitude: float, longitude: float) -> tuple[int, int]:
@@ -48,6 +49,14 @@ def cell_key(latitude: float | None, longitude: float | None) -> int | None:
 
 def neighbour_keys(latitude: float, longitude: float) -> list[int]:
     return [r * 100_000 + c for r, c in neighbour_cells(latitude, longitude)]
+
+
+def neighbour_params(latitude: float, longitude: float) -> dict[str, int]:
+    """The neighbour keys as `MAX_NEIGHBOURS` query parameters `cell0`, `cell1`, …, the last
+    repeated to fill them: one statement for every place, compiled once."""
+    keys = neighbour_keys(latitude, longitude)
+    keys += keys[-1:] * (MAX_NEIGHBOURS - len(keys))
+    return {f"cell{i}": key for i, key in enumerate(keys)}
 
 
 def date_window(day: dt.date, days: int = MAX_WINDOW) -> tuple[dt.date, dt.date]:

@@ -7,6 +7,7 @@ import random
 from conftest import build_event
 
 from lagebild.merge import (
+    MAX_NEIGHBOURS,
     Report,
     cell_key,
     date_window,
@@ -62,3 +63,10 @@ def test_date_windows_widen_to_the_vaguer_report():
     windows = date_windows(day, precision=1)
     assert windows[1] == (day, day)
     assert windows[3] == (dt.date(2022, 1, 8), dt.date(2022, 2, 7))
+
+
+def test_no_place_has_more_neighbour_cells_than_the_query_takes():
+    rng = random.Random(11)
+    places = [(rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(20_000)]
+    places += [(lat, 0.0) for lat in (-90, -89.99, -60, 0, 60, 89.99, 90)]
+    assert max(len(neighbour_keys(lat, lon)) for lat, lon in places) <= MAX_NEIGHBOURS

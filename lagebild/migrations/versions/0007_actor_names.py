@@ -18,8 +18,8 @@ def upgrade() -> None:
         "INSERT INTO actor_names (name) SELECT actor1 FROM events "
         "UNION SELECT actor2 FROM events WHERE actor2 IS NOT NULL"
     )
-    op.create_index("ix_events_actor1", "events", ["actor1", "country", "event_date"])
-    op.create_index("ix_events_actor2", "events", ["actor2", "country", "event_date"])
+    op.create_index("ix_events_actor1", "events", ["actor1", "country", "event_date", "event_id"])
+    op.create_index("ix_events_actor2", "events", ["actor2", "country", "event_date", "event_id"])
 
 
 def downgrade() -> None:
