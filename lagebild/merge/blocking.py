@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 from .rules import NEAR_KM, WINDOW_DAYS, Report, same_event
 
@@ -47,15 +48,16 @@ def cell_key(latitude: float | None, longitude: float | None) -> int | None:
     return row * 100_000 + column
 
 
-def neighbour_keys(latitude: float, longitude: float) -> list[int]:
-    return [r * 100_000 + c for r, c in neighbour_cells(latitude, longitude)]
+@lru_cache(maxsize=4096)  # a batch asks for the same place twice: pending, then stored
+def neighbour_keys(latitude: float, longitude: float) -> tuple[int, ...]:
+    return tuple(r * 100_000 + c for r, c in neighbour_cells(latitude, longitude))
 
 
 def neighbour_params(latitude: float, longitude: float) -> dict[str, int]:
     """The neighbour keys as `MAX_NEIGHBOURS` query parameters `cell0`, `cell1`, …, the last
     repeated to fill them: one statement for every place, compiled once."""
     keys = neighbour_keys(latitude, longitude)
-    keys += keys[-1:] * (MAX_NEIGHBOURS - len(keys))
+    keys += keys[-1:] * (MAX_NEIGHBOURS - len(keys))  # a new tuple: the cached one is kept
     return {f"cell{i}": key for i, key in enumerate(keys)}
 
 

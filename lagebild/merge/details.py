@@ -72,13 +72,17 @@ def figure_of(tokens, i: int, language: str) -> int | None:
 
 def names_in(word: str, language: str) -> set[str]:
     """The names in a capitalised word and the parts of a hyphenated one ("Al-Hasakah")."""
-    found = set()
-    for part in PARTS.split(word):
-        if len(part) >= 3 and not is_common(part, language):
-            folded = part.casefold()
-            rare = all(zipf_frequency(folded, code) < RARE for code in available_languages())
-            found.add(f"{RARE_MARK if rare else ''}{fold(part)}")
-    return found
+    return {key for part in PARTS.split(word) if (key := name_key(part, language))}
+
+
+@cache
+def name_key(part: str, language: str) -> str | None:
+    """How a name is compared ("!starohnativka" when rare), None for a common word."""
+    if len(part) < 3 or is_common(part, language):
+        return None
+    folded = part.casefold()
+    rare = all(zipf_frequency(folded, code) < RARE for code in available_languages())
+    return f"{RARE_MARK if rare else ''}{fold(part)}"
 
 
 @cache
