@@ -85,6 +85,7 @@ def synthetic(rng: random.Random, spots, i: int) -> dict:
         "notes": f"Synthetic event {i} for the benchmark.",
         "cell": merge.cell_key(latitude, longitude),
         "details": " ".join(sorted(report_details(village))),
+        "rare_name": merge.indexed_name(report_details(village)),
     }
 
 
@@ -214,7 +215,7 @@ def new_batches(store: Store, m: int, existing: int, seed: int) -> list[list]:
                 row = {**dict(twin), "event_id": row["event_id"]}
                 text = f"New report {i}. {report_text(twin['location'])}"
             document = Document(id=f"new/{i}", text=text, language="en")
-            fields = {k: v for k, v in row.items() if k not in ("cell", "details")}
+            fields = {k: v for k, v in row.items() if k not in ("cell", "details", "rare_name")}
             event = Event(**{**fields, "sources": [Source.of(document)]})
             batch.append((document, [event]))
         batches.append(batch)

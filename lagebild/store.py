@@ -72,13 +72,14 @@ events = sa.Table(
     "events", metadata, *EVENT_COLUMNS,
     sa.Column("cell", sa.BigInteger),  # merge.cell_key: candidates for a merge are neighbours
     sa.Column("details", sa.Text),  # merge.details of the first report, space-separated
+    sa.Column("rare_name", sa.Text),  # merge.indexed_name: candidates whose texts agree
     sa.Index("ix_events_cell_date", "cell", "event_date", "time_precision"),
+    sa.Index("ix_events_rare_name", "rare_name", "event_date"),
     sa.Index("ix_events_fatalities", "fatalities"),
     sa.Index("ix_events_latitude", "latitude"),
     # the API's filters lead these and they order by date; the timeline reads the second alone
     sa.Index("ix_events_date", "event_date", "event_type", "fatalities", "latitude", "longitude"),
     sa.Index("ix_events_country_date", "country", "event_date", "event_type", "fatalities"),
-    sa.Index("ix_events_country_type_date", "country", "event_type", "event_date"),
     sa.Index("ix_events_type_date", "event_type", "event_date"),
     # the actor filter finds names in actor_names, then counts their events in these alone
     sa.Index("ix_events_actor1", "actor1", "country", "event_date", "event_id"),
@@ -122,24 +123,33 @@ evidence = sa.Table(
 EVENT_FIELDS = [c.name for c in EVENT_COLUMNS]
 
 # Built once: statements run for every stored document and event.
-STORED_DOCUMENTS = sa.select(documents.c.doc_id, documents.c.content_hash).where(
-    documents.c.content_hash.in_(sa.bindparam("hashes", expanding=True))
-    | documents.c.doc_id.in_(sa.bindparam("ids", expanding=True))
+STORED_DOCUMENTS = sa.union_all(  # each by its unique index (an OR would read every row)
+    sa.select(documents.c.doc_id, documents.c.content_hash).where(
+        documents.c.content_hash.in_(sa.bindparam("hashes", expanding=True))
+    ),
+    sa.select(documents.c.doc_id, documents.c.content_hash).where(
+        documents.c.doc_id.in_(sa.bindparam("ids", expanding=True))
+    ),
 )
-MERGE_CANDIDATES = (  # the dates a candidate may have depend on its precision
+WINDOW_START, WINDOW_END = (  # the dates a candidate may have depend on its precision
+    sa.case(
+        *(
+            (events.c.time_precision == sa.literal_column(str(p)), sa.bindparam(f"{edge}{p}"))
+            for p in merge.WINDOW_DAYS
+        )
+    )
+    for edge in ("first", "last")
+)
+MERGE_CANDIDATES = (
     sa.select(*(events.c[field] for field in merge.FIELDS), events.c.details)
     .where(
-        events.c.cell.in_([sa.bindparam(f"cell{i}") for i in range(merge.MAX_NEIGHBOURS)]),
-        events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
-        sa.or_(
-            *(
-                (events.c.time_precision == precision)
-                & events.c.event_date.between(
-                    sa.bindparam(f"first{precision}"), sa.bindparam(f"last{precision}")
-                )
-                for precision in merge.WINDOW_DAYS
-            )
+        sa.or_(  # each by its index: events near the report, events naming its rare names
+            events.c.cell.in_([sa.bindparam(f"cell{i}") for i in range(merge.MAX_NEIGHBOURS)])
+            & events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
+            events.c.rare_name.in_([sa.bindparam(f"name{i}") for i in range(merge.MAX_NAMES)])
+            & events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
         ),
+        events.c.event_date.between(WINDOW_START, WINDOW_END),
         events.c.event_id != sa.bindparam("event_id"),
     )
     .order_by(events.c.event_id)
@@ -161,14 +171,14 @@ SEARCH = {
 
 def sqlite_pragmas(connection, _record) -> None:
     """WAL lets readers (the API) work while a writer ingests; foreign keys keep rows whole.
-    A batch writes to a dozen indexes at once: a 64 MB page cache, 256 MB of the file mapped
+    A batch writes to a dozen indexes at once: a 64 MB page cache, up to 2 GB of the file mapped
     and a checkpoint every 64 MB of log keep that from rereading and rewriting the same pages
     (a tenth faster at a million events)."""
     cursor = connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA cache_size=-65536")
-    cursor.execute("PRAGMA mmap_size=268435456")
+    cursor.execute("PRAGMA mmap_size=2147483648")
     cursor.execute("PRAGMA wal_autocheckpoint=16384")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
@@ -280,8 +290,7 @@ class Store:
         days: dict[tuple, list[int]] = {}  # the timeline's additions, written together
         for row in new_events:
             count_day(days, row, 1, row["fatalities"])
-        for event_id in dict.fromkeys(pending.merged):
-            self.refresh_fatalities(connection, event_id, days)
+        self.refresh_fatalities(connection, list(dict.fromkeys(pending.merged)), days)
         if days:
             connection.execute(
                 self.inserts["event_days"],
@@ -329,16 +338,16 @@ class Store:
 
     def stored_twin(self, connection, report: merge.Report) -> tuple[str | None, str | None]:
         """The stored event this report is one with, with the rule that says so: candidates
-        share a neighbouring grid cell and lie within the widest date window."""
+        lie within the widest date window and share a neighbouring grid cell or a rare name
+        (`merge.Blocks` does the same for a batch's own events)."""
         event = report.event
-        if event.latitude is None or event.longitude is None:
-            return None, None
         first, last = merge.date_window(event.event_date)
         windows = merge.date_windows(event.event_date, event.time_precision)
         candidates = connection.execute(
             MERGE_CANDIDATES,
             {
                 **merge.neighbour_params(event.latitude, event.longitude),
+                **merge.name_params(report.details),
                 "first": first,
                 "last": last,
                 "event_id": event.event_id,
@@ -346,33 +355,44 @@ class Store:
                 **{f"last{p}": w[1] for p, w in windows.items()},
             },
         )
-        for row in candidates:  # rows have the attributes merge.same_event reads
-            stored = merge.Report(row, frozenset((row.details or "").split()))
-            verdict = merge.same_event(stored, report)
-            if verdict.same:
-                return row.event_id, verdict.rule
-        return None, None
+        stored = (  # rows have the attributes merge.same_event reads
+            (merge.Report(row, frozenset((row.details or "").split())), row.event_id)
+            for row in candidates
+        )
+        return merge.first_same(report, stored)
 
-    def refresh_fatalities(self, connection, event_id: str, days: dict) -> None:
-        """ACLED's figure for an event several reports give: the lowest of the latest; the
-        change is added to the timeline's `days`."""
+    def refresh_fatalities(self, connection, event_ids: list[str], days: dict) -> None:
+        """ACLED's figure for events several reports give: the lowest of the latest; the
+        changes are added to the timeline's `days`."""
+        if not event_ids:
+            return
+        figures: dict[str, list] = {event_id: [] for event_id in event_ids}
         reports = connection.execute(
-            sa.select(documents.c.published, event_sources.c.fatalities)
+            sa.select(event_sources.c.event_id, documents.c.published, event_sources.c.fatalities)
             .join(documents, documents.c.doc_id == event_sources.c.doc_id)
-            .where(event_sources.c.event_id == event_id)
-        ).all()
-        figures = [(published_date(p), f) for p, f in reports if f is not None]
-        fatalities = merge.lowest_of_latest(figures)
-        old = connection.execute(
+            .where(event_sources.c.event_id.in_(event_ids))
+        )
+        for event_id, published, fatalities in reports:
+            if fatalities is not None:
+                figures[event_id].append((published_date(published), fatalities))
+        stored = connection.execute(
             sa.select(
-                events.c.event_date, events.c.country, events.c.event_type, events.c.fatalities
-            ).where(events.c.event_id == event_id)
-        ).one()
-        if fatalities != old.fatalities:
-            connection.execute(
-                events.update().where(events.c.event_id == event_id).values(fatalities=fatalities)
-            )
-            count_day(days, old._mapping, 0, fatalities - old.fatalities)
+                events.c.event_id,
+                events.c.event_date,
+                events.c.country,
+                events.c.event_type,
+                events.c.fatalities,
+            ).where(events.c.event_id.in_(event_ids))
+        ).mappings()
+        changed = []
+        for old in stored:
+            fatalities = merge.lowest_of_latest(figures[old["event_id"]])
+            if fatalities != old["fatalities"]:
+                changed.append({"id": old["event_id"], "figure": fatalities})
+                count_day(days, old, 0, fatalities - old["fatalities"])
+        if changed:
+            statement = events.update().where(events.c.event_id == sa.bindparam("id"))
+            connection.execute(statement.values(fatalities=sa.bindparam("figure")), changed)
 
     def count_events(self) -> int:
         with self.engine.connect() as connection:
@@ -652,6 +672,7 @@ class Pending:
                 **event.model_dump(include=set(EVENT_FIELDS)),
                 "cell": merge.cell_key(event.latitude, event.longitude),
                 "details": " ".join(sorted(report.details)),
+                "rare_name": merge.indexed_name(report.details),
             }
         )
         self.blocks.add(report, event.event_id)
@@ -669,8 +690,8 @@ def count_day(days: dict, event, events_added: int, fatalities_added: int) -> No
 
 
 def event_columns() -> list[sa.Column]:
-    """The events table's columns that the event record holds (not the merge's grid cell or
-    details)."""
+    """The events table's columns that the event record holds (not the merge's grid cell,
+    details or rare name)."""
     return [events.c[field] for field in EVENT_FIELDS]
 
 

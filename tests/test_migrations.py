@@ -114,11 +114,14 @@ def test_database_from_a_newer_lagebild_is_refused(open_store, database_url):
 
 
 def test_upgrade_gives_stored_events_the_details_of_their_text(engine, open_store, prison):
-    from lagebild.merge import details
+    from lagebild.merge import details, indexed_name
     from lagebild.store import events
 
-    add_at_first_revision(engine, *prison)
+    document, event = prison
+    document = document.model_copy(update={"text": f"{document.text} Im Viertel Ghwairan."})
+    add_at_first_revision(engine, document, event)
     store = open_store()
     with store.engine.connect() as connection:
-        stored = connection.execute(sa.select(events.c.details)).scalar_one()
-    assert set(stored.split()) == details(prison[0]) != set()
+        stored, name = connection.execute(sa.select(events.c.details, events.c.rare_name)).one()
+    assert set(stored.split()) == details(document) != set()
+    assert name == indexed_name(details(document)) == "ghvairan"

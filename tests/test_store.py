@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 import sqlalchemy as sa
+from conftest import build_document, build_event
 
 from lagebild.errors import StorageError
 from lagebild.models import Event, Source
@@ -241,7 +242,8 @@ def test_a_german_and_an_english_report_become_one_event_with_two_sources(store)
     merged = store.event(first.event_id)
     assert [s.doc_id for s in merged.sources] == ["de/report.txt", "en/report.txt"]
     assert merged.sources[0].merged_by is None
-    assert "km apart; shared mandavi" in merged.sources[1].merged_by
+    assert "km apart" in merged.sources[1].merged_by
+    assert merged.sources[1].merged_by.endswith("shared mandavi")
     assert {span.doc_id for span in merged.evidence} == {"de/report.txt", "en/report.txt"}
     assert merged.fatalities == 14  # the latest report's figure
     assert store.event(second.event_id) == merged  # the report's own id still finds it
@@ -287,3 +289,21 @@ def test_a_box_is_searched_by_the_spatial_index_where_postgis_is(store, batch):
         connection.exec_driver_sql("SET enable_seqscan = off")  # three rows: force the choice
         plan = "\n".join(connection.exec_driver_sql(f"EXPLAIN {sql}").scalars())
     assert "ix_events_geom" in plan
+
+
+def test_reports_coded_at_other_towns_are_one_event_when_their_texts_agree(store):
+    text = "Bei Gefechten um Dschabal Harim nahe Tall Safuk starben 17 Kämpfer am Sonntag."
+    first = build_document("de/a.txt", text)
+    second = build_document("de/b.txt", text.replace("Sonntag", "Sonntagmorgen"))
+    here = build_event("de/a.txt", sources=[Source.of(first)], fatalities=17)
+    elsewhere = build_event(
+        "de/b.txt", sources=[Source.of(second)], fatalities=17, latitude=None, longitude=None
+    )
+    store.add([(first, [here])])
+    store.add([(second, [elsewhere])])
+    assert store.count_events() == 1
+    merged_by = store.event(here.event_id).sources[1].merged_by
+    assert (
+        merged_by
+        == "texts agree: shared 17, harim, iabal, safuk, tal; though a place without coordinates"
+    )

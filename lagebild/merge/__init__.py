@@ -9,22 +9,27 @@ import datetime as dt
 from collections.abc import Iterable
 
 from .blocking import (
+    MAX_NAMES,
     MAX_NEIGHBOURS,
     Blocks,
     cell_key,
     date_window,
     date_windows,
+    first_same,
+    indexed_name,
     merge_all,
+    name_params,
     neighbour_keys,
     neighbour_params,
 )
-from .details import details
+from .details import details, rare_names
 from .rules import FIELDS, WINDOW_DAYS, Report, Verdict, haversine, same_event
 
 __all__ = [
-    "FIELDS", "MAX_NEIGHBOURS", "WINDOW_DAYS", "Blocks", "Report", "Verdict", "cell_key",
-    "date_window", "date_windows", "details", "haversine", "lowest_of_latest", "merge_all",
-    "neighbour_keys", "neighbour_params", "same_event",
+    "FIELDS", "MAX_NAMES", "MAX_NEIGHBOURS", "WINDOW_DAYS", "Blocks", "Report", "Verdict",
+    "cell_key", "date_window", "date_windows", "details", "first_same", "haversine", "indexed_name",
+    "lowest_of_latest", "merge_all", "name_params", "neighbour_keys", "neighbour_params",
+    "rare_names", "same_event",
 ]  # fmt: skip
 
 

@@ -8,11 +8,13 @@ import datetime as dt
 import math
 from functools import lru_cache
 
+from .details import rare_names
 from .rules import NEAR_KM, WINDOW_DAYS, Report, same_event
 
 MAX_WINDOW = max(WINDOW_DAYS.values())
 CELL_DEGREES = 0.25  # a cell row is ≥ 27.8 km high, so a 25 km radius spans 3 rows
 MAX_NEIGHBOURS = 12  # cells within 25 km: 3 rows of at most 4 columns
+MAX_NAMES = 4  # rare names of a report that look up stored reports naming them too
 
 
 def cell(latitude: float, longitude: float) -> tuple[int, int]:
@@ -53,12 +55,27 @@ def neighbour_keys(latitude: float, longitude: float) -> tuple[int, ...]:
     return tuple(r * 100_000 + c for r, c in neighbour_cells(latitude, longitude))
 
 
-def neighbour_params(latitude: float, longitude: float) -> dict[str, int]:
-    """The neighbour keys as `MAX_NEIGHBOURS` query parameters `cell0`, `cell1`, …, the last
-    repeated to fill them: one statement for every place, compiled once."""
-    keys = neighbour_keys(latitude, longitude)
-    keys += keys[-1:] * (MAX_NEIGHBOURS - len(keys))  # a new tuple: the cached one is kept
+def neighbour_params(latitude: float | None, longitude: float | None) -> dict[str, int | None]:
+    """The neighbour keys as `MAX_NEIGHBOURS` query parameters `cell0`, `cell1`, …, None
+    filling the rest (and all of them for a place without coordinates): one statement for
+    every place, compiled once."""
+    keys = () if latitude is None or longitude is None else neighbour_keys(latitude, longitude)
+    keys += (None,) * (MAX_NEIGHBOURS - len(keys))  # a new tuple: the cached one is kept
     return {f"cell{i}": key for i, key in enumerate(keys)}
+
+
+def indexed_name(details: frozenset[str]) -> str | None:
+    """The rare name a report is found by (the first in alphabetical order): one per report
+    keeps the index small, and a later report names it among its own `MAX_NAMES`."""
+    return min(rare_names(details), default=None)
+
+
+def name_params(details: frozenset[str]) -> dict[str, str | None]:
+    """A report's first `MAX_NAMES` rare names as query parameters `name0`, `name1`, …, None
+    filling the rest: one statement for every report."""
+    names = sorted(rare_names(details))[:MAX_NAMES]
+    names += [None] * (MAX_NAMES - len(names))
+    return {f"name{i}": name for i, name in enumerate(names)}
 
 
 def date_window(day: dt.date, days: int = MAX_WINDOW) -> tuple[dt.date, dt.date]:
@@ -78,33 +95,51 @@ def date_windows(day: dt.date, precision: int) -> dict[int, tuple[dt.date, dt.da
 
 
 class Blocks:
-    """Reports by blocking cell, each with a value (its group, its id), so that a new report
-    is compared only with those it could be one with."""
+    """Reports by blocking cell and by rare name (`indexed_name`), each with a value (its
+    group, its id), so that a new report is compared only with those it could be one with:
+    reports near it, and reports whose texts name the same village or person
+    (`rules.same_event`'s second way)."""
 
     def __init__(self):
         self.cells: dict[int, list[tuple[Report, object]]] = {}
+        self.names: dict[str, list[tuple[Report, object]]] = {}
 
     def add(self, report: Report, value) -> None:
         event = report.event
         key = cell_key(event.latitude, event.longitude)
         if key is not None:
             self.cells.setdefault(key, []).append((report, value))
+        name = indexed_name(report.details)
+        if name:
+            self.names.setdefault(name, []).append((report, value))
 
     def find(self, report: Report) -> tuple[object, str | None]:
-        """The value of the first report that `report` is one event with, and the rule;
-        (None, None) when there is none."""
+        """The value of the report that `report` is one event with, and the rule; (None,
+        None) when there is none."""
+        return first_same(report, self.candidates(report))
+
+    def candidates(self, report: Report):
         event = report.event
-        if event.latitude is None or event.longitude is None:
-            return None, None
-        day = event.event_date.toordinal()
-        for key in neighbour_keys(event.latitude, event.longitude):
-            for other, value in self.cells.get(key, ()):
-                if abs(other.event.event_date.toordinal() - day) > MAX_WINDOW:
-                    continue
-                verdict = same_event(other, report)
-                if verdict.same:
-                    return value, verdict.rule
-        return None, None
+        if event.latitude is not None and event.longitude is not None:
+            for key in neighbour_keys(event.latitude, event.longitude):
+                yield from self.cells.get(key, ())
+        for name in rare_names(report.details):
+            yield from self.names.get(name, ())
+
+
+def first_same(report: Report, candidates) -> tuple[object, str | None]:
+    """The first candidate coded as one event with `report`, else the first one whose text
+    agrees with its text, as (value, rule); (None, None) when there is none."""
+    by_text, day = (None, None), report.event.event_date.toordinal()
+    for other, value in candidates:
+        if abs(other.event.event_date.toordinal() - day) > MAX_WINDOW:
+            continue
+        verdict = same_event(other, report)
+        if verdict.same and not verdict.texts_only:
+            return value, verdict.rule
+        if verdict.same and by_text[0] is None:
+            by_text = value, verdict.rule
+    return by_text
 
 
 def merge_all(reports: list[Report]) -> list[list[int]]:

@@ -24,20 +24,22 @@ from ..extraction.coder import place_cues
 from ..extraction.lexicon import available_languages, load_language
 from ..models import Document
 from ..resources import LANG_ROOT, lang_file, read_table
-from ..text import tokenize
 
 COMMON = 3.5  # Zipf frequency of a common word: once in 300,000 words ("Polizei" 5.4, "Donezk" 3.3)
 RARE = 1.5  # below it in every language, a name few texts use: a village, a person
+WORD = 2.0  # a compound's first part is a word: "Regierung" 5.2, "Beobachter" 4.0
 SAME_SPELLING = 80  # rapidfuzz ratio of two folded spellings of one name ("afgoye"/"afgooye")
 YEARS = range(1900, 2101)
 FIGURE, RARE_MARK = "#", "!"
 PARTS = re.compile(r"[-'’.]")
+WORDS = re.compile(r"\w+(?:[-'’.]\w+)*")  # as text.tokenize finds words, without offsets
 
 
 class Agreement(NamedTuple):
     """What two reports' details have in common, and what only each of them has."""
 
     shared: tuple[str, ...]
+    rare_shared: int  # shared names that are rare in either report
     names_apart: int  # names one report has and the other lacks, counted on the shorter side
     rare_apart: int  # … of them rare names (different villages, different people)
     figures_apart: int  # figures each report has and the other lacks
@@ -47,27 +49,22 @@ def details(document: Document) -> frozenset[str]:
     """The names ("kamianka", rare: "!starohnativka") and figures ("#41") of a document's
     title and body, none of them a date's day or year."""
     language = document.language if document.language in available_languages() else "en"
-    text = f"{document.title or ''}\n{document.body}"
-    tokens = tokenize(text)
+    words = WORDS.findall(f"{document.title or ''}\n{document.body}")
+    folded = [word.casefold() for word in words]
+    numbers, months = load_language(language).numbers, load_language(language).months
     found = set()
-    for i, token in enumerate(tokens):
-        figure = figure_of(tokens, i, language)
-        if figure is not None:
-            found.add(f"{FIGURE}{figure}")
-        elif token.text[:1].isupper():
-            found |= names_in(token.text, language)
+    for i, word in enumerate(folded):
+        value = int(word) if word.isdigit() else numbers.get(word)
+        if value is not None:
+            if (
+                value >= 2
+                and value not in YEARS
+                and not months.keys() & folded[max(i - 2, 0) : i + 3]
+            ):
+                found.add(f"{FIGURE}{value}")  # not "1", "2020", nor the day of "9. Mai"
+        elif words[i][:1].isupper():
+            found |= names_in(words[i], language)
     return frozenset(found)
-
-
-def figure_of(tokens, i: int, language: str) -> int | None:
-    """The number a token states, unless it is a year, 0 or 1, or a day beside a month name."""
-    lexicon = load_language(language)
-    word = tokens[i].folded
-    value = int(word) if word.isdigit() else lexicon.numbers.get(word)
-    if value is None or value < 2 or value in YEARS:
-        return None
-    around = (t.folded for t in tokens[max(0, i - 2) : i + 3])
-    return None if any(w in lexicon.months for w in around) else value
 
 
 def names_in(word: str, language: str) -> set[str]:
@@ -99,9 +96,17 @@ def is_common(part: str, language: str) -> bool:
         return True
     links = compound_links(language)
     return bool(links) and any(
-        zipf_frequency(word[i:], language) >= COMMON
+        zipf_frequency(word[i:], language) >= COMMON and is_word(word[:i], links, language)
         for i in range(3, len(word) - 3)
-        if word[:i].endswith(links)
+    )
+
+
+def is_word(head: str, links: tuple[str, ...], language: str) -> bool:
+    """The first part of a compound is a word of the language, with its linking element
+    ("Regierung-s"), unlike the start of a name that ends like one ("Ghwa-iran")."""
+    return any(
+        head.endswith(link) and zipf_frequency(head[: len(head) - len(link)], language) >= WORD
+        for link in links
     )
 
 
@@ -147,6 +152,7 @@ def compare(a: frozenset[str], b: frozenset[str], tolls: Iterable[int] = ()) -> 
     rare_a, rare_b = rare_names(a), rare_names(b)
     return Agreement(
         shared=tuple(sorted(matched_a | (figures_a & figures_b))),
+        rare_shared=len((rare_a & matched_a) | (rare_b & matched_b)),
         names_apart=min(len(names_a - matched_a), len(names_b - matched_b)),
         rare_apart=min(len(rare_a - matched_a), len(rare_b - matched_b)),
         figures_apart=min(

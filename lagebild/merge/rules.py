@@ -17,7 +17,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..models import Event
-from ..taxonomy import actor_key
+from ..taxonomy import actor_key, sub_event_types
 from .details import Agreement, compare
 
 NEAR_KM = 25
@@ -27,13 +27,13 @@ ACTOR_SIMILARITY = 90  # rapidfuzz token-set ratio of two spellings of one actor
 FAMILIES = {"Protests": "Demonstrations", "Riots": "Demonstrations"}  # a protest turned riot
 NON_STATE, CROWDS = {2, 3, 4}, {5, 6}  # ACLED inter codes
 GENERIC_PREFIXES = ("unidentified", "protesters", "rioters", "civilians")
-MAX_SHARED = 3  # shared details beyond this add no more certainty
+TEXTS_ALONE = 3  # support with which texts that share a rare name outweigh their coding
 NAME_APART, RARE_APART, FIGURE_APART = 1, 3, 2  # what a detail only one report has weighs
 
 FIELDS = (  # what `same_event` reads of an event (an Event, or a stored row)
     "event_id", "event_type", "sub_event_type", "event_date", "time_precision", "latitude",
     "longitude", "geo_precision", "geonames_id", "location", "actor1", "actor2", "inter1",
-    "fatalities",
+    "fatalities", "country",
 )  # fmt: skip
 
 
@@ -48,35 +48,61 @@ class Report(NamedTuple):
 class Verdict(NamedTuple):
     same: bool
     rule: str  # why: the check that failed, or every check that passed
+    texts_only: bool = False  # one event by their texts, though coded apart
 
 
 def same_event(a: Report, b: Report) -> Verdict:
-    """Whether two reports describe one event, with the reason in words."""
+    """Whether two reports describe one event, with the reason in words: their coding agrees
+    and their texts bear it out, or, coded apart, their texts agree so well (`TEXTS_ALONE`)
+    that one of the codings must be wrong (another town of the country, another type)."""
     x, y = a.event, b.event
-    if family(x.event_type) != family(y.event_type):
-        return Verdict(False, f"types differ: {x.event_type} / {y.event_type}")
     days = abs((x.event_date - y.event_date).days)
     window = max(WINDOW_DAYS[x.time_precision], WINDOW_DAYS[y.time_precision])
     if days > window:
         return Verdict(False, f"dates {days} days apart, window {window}")
-    km = distance(x, y)
-    if km is None or km > NEAR_KM:
-        where = "a place without coordinates" if km is None else f"places {km:.0f} km apart"
-        return Verdict(False, where)
-    if town(x) and town(y) and x.geonames_id != y.geonames_id:
-        return Verdict(False, f"different towns: {x.location} / {y.location}")
-    actors = shared_actor(x, y)
-    if actors is None:
-        return Verdict(False, f"actors differ: {x.actor1} / {y.actor1}")
+    coded_alike, coding = compare_coding(x, y)
+    if not coded_alike and not (same_disorder(x, y) and same_country(x, y)):
+        return Verdict(False, coding)
     agreement = compare(a.details, b.details, tolls=(x.fatalities, y.fatalities))
+    if not coded_alike:
+        if support(agreement) >= TEXTS_ALONE and agreement.rare_shared:
+            return Verdict(True, f"texts agree: {describe(agreement)}; though {coding}", True)
+        return Verdict(False, coding)
     needed = 1 if x.sub_event_type == y.sub_event_type else 2
     if support(agreement) < needed:
         return Verdict(False, f"texts differ: {describe(agreement)} (needs {needed})")
     return Verdict(
-        True,
-        f"same {family(x.event_type)}; {actors}; dates {days} days apart (window {window}); "
-        f"places {km:.0f} km apart; {describe(agreement)}",
+        True, f"{coding}; dates {days} days apart (window {window}); {describe(agreement)}"
     )
+
+
+def compare_coding(x: Event, y: Event) -> tuple[bool, str]:
+    """Whether two reports are coded as one event (DESIGN.md's rules), with what agrees or
+    the first thing that does not."""
+    if family(x.event_type) != family(y.event_type):
+        return False, f"types differ: {x.event_type} / {y.event_type}"
+    km = distance(x, y)
+    if km is None or km > NEAR_KM:
+        return False, "a place without coordinates" if km is None else f"places {km:.0f} km apart"
+    if town(x) and town(y) and x.geonames_id != y.geonames_id:
+        return False, f"different towns: {x.location} / {y.location}"
+    actors = shared_actor(x, y)
+    if actors is None:
+        return False, f"actors differ: {x.actor1} / {y.actor1}"
+    return True, f"same {family(x.event_type)}; {actors}; places {km:.0f} km apart"
+
+
+def same_disorder(x: Event, y: Event) -> bool:
+    """Both political violence, both demonstrations or both strategic developments (ACLED's
+    disorder types; excessive force against protesters counts as either)."""
+    types = sub_event_types()
+    return bool(
+        set(types[x.sub_event_type][1].split("; ")) & set(types[y.sub_event_type][1].split("; "))
+    )
+
+
+def same_country(x: Event, y: Event) -> bool:
+    return x.country is not None and x.country == y.country
 
 
 def support(agreement: Agreement) -> int:
@@ -87,7 +113,7 @@ def support(agreement: Agreement) -> int:
         + RARE_APART * agreement.rare_apart
         + FIGURE_APART * agreement.figures_apart
     )
-    return min(len(agreement.shared), MAX_SHARED) - against
+    return len(agreement.shared) - against
 
 
 def describe(agreement: Agreement) -> str:

@@ -8,6 +8,7 @@ from conftest import build_event
 from lagebild.merge import Report, lowest_of_latest, same_event
 
 PRISON = frozenset({"!ghuairan", "#120", "sina"})  # what a report of the prison attack names
+PLAIN = frozenset({"#120", "sina"})  # … one that names nothing rare
 
 
 def report(doc_id="a", found=PRISON, **fields) -> Report:
@@ -34,8 +35,28 @@ def test_two_reports_of_one_attack_are_one_event():
     ({"actor1": "SDF: Syrian Democratic Forces"}, "actors differ"),
 ])  # fmt: skip
 def test_what_keeps_reports_apart(change, reason):
-    verdict = same_event(report("a", geonames_id=173811), report("b", **change))
+    verdict = same_event(report("a", geonames_id=173811), report("b", PLAIN, **change))
     assert not verdict.same and reason in verdict.rule
+
+
+def test_texts_that_agree_outweigh_a_coding_that_differs():
+    elsewhere = report("b", latitude=37.2, longitude=41.2, location="Qamishli", geonames_id=2)
+    verdict = same_event(report("a", geonames_id=1), elsewhere)
+    assert verdict.same and verdict.texts_only
+    assert verdict.rule.startswith(
+        "texts agree: shared 120, ghuairan, sina; though places 87 km apart"
+    )
+
+
+@pytest.mark.parametrize("change", [
+    {"country": "Iraq"},
+    {"event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters",
+     "inter1": 6, "actor2": None, "inter2": None},
+    {"event_date": dt.date(2022, 1, 25)},
+])  # fmt: skip
+def test_texts_alone_join_reports_of_one_country_disorder_and_time(change):
+    far = {"latitude": 37.2, "longitude": 41.2, **change}
+    assert not same_event(report("a"), report("b", **far)).same
 
 
 def test_reports_coded_alike_are_apart_when_their_texts_name_other_villages():
