@@ -14,6 +14,7 @@ from .rules import NEAR_KM, WINDOW_DAYS, Report, same_event
 MAX_WINDOW = max(WINDOW_DAYS.values())
 CELL_DEGREES = 0.25  # a cell row is ≥ 27.8 km high, so a 25 km radius spans 3 rows
 MAX_NEIGHBOURS = 12  # cells within 25 km: 3 rows of at most 4 columns
+SPAN_DAYS = MAX_WINDOW + 1  # a batch's reports by cell and span of days: two spans hold a window
 MAX_NAMES = 4  # rare names of a report that look up stored reports naming them too
 
 
@@ -101,14 +102,15 @@ class Blocks:
     (`rules.same_event`'s second way)."""
 
     def __init__(self):
-        self.cells: dict[int, list[tuple[Report, object]]] = {}
+        self.cells: dict[tuple[int, int], list[tuple[Report, object]]] = {}  # (cell, span)
         self.names: dict[str, list[tuple[Report, object]]] = {}
 
     def add(self, report: Report, value) -> None:
         event = report.event
         key = cell_key(event.latitude, event.longitude)
         if key is not None:
-            self.cells.setdefault(key, []).append((report, value))
+            span = event.event_date.toordinal() // SPAN_DAYS
+            self.cells.setdefault((key, span), []).append((report, value))
         name = indexed_name(report.details)
         if name:
             self.names.setdefault(name, []).append((report, value))
@@ -121,8 +123,11 @@ class Blocks:
     def candidates(self, report: Report):
         event = report.event
         if event.latitude is not None and event.longitude is not None:
+            day = event.event_date.toordinal()
+            spans = range((day - MAX_WINDOW) // SPAN_DAYS, (day + MAX_WINDOW) // SPAN_DAYS + 1)
             for key in neighbour_keys(event.latitude, event.longitude):
-                yield from self.cells.get(key, ())
+                for span in spans:
+                    yield from self.cells.get((key, span), ())
         for name in rare_names(report.details):
             yield from self.names.get(name, ())
 
