@@ -183,9 +183,13 @@ def serve(
 
     with reported_errors():
         application = create_app(
-            Store(db), page_size=int(setting("page_size")), token=setting("token")
+            Store(db),
+            page_size=int(setting("page_size")),
+            token=setting("token"),
+            tile_url=setting("tile_url"),
+            tile_attribution=setting("tile_attribution"),
         )
-    err.print(f"serving {db} at http://{host}:{port}/events (API docs at /docs)")
+    err.print(f"serving {db}: dashboard at http://{host}:{port}/, API docs at /docs")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

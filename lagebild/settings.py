@@ -35,6 +35,12 @@ SETTINGS = {
         ),
         Setting("cache_dir", "~/.cache/lagebild", "Where the compiled gazetteer is cached."),
         Setting(
+            "tile_url",
+            "",
+            "Map tiles for the dashboard ({z}/{x}/{y} URL); empty: the bundled offline map only.",
+        ),
+        Setting("tile_attribution", "", "Credit shown on the dashboard map for those tiles."),
+        Setting(
             "min_confidence",
             "0.5",
             "A document's events below this confidence are left out (its best one never is).",

@@ -449,6 +449,14 @@ class Store:
         following = query.encode_cursor(sort, rows[limit - 1]) if len(rows) > limit else None
         return page, following
 
+    def points(self, wanted: query.EventFilter) -> list[tuple]:
+        """(id, latitude, longitude, date, type, sub-type, country, fatalities) of every event
+        a filter selects, oldest first: what a map and its timeline draw."""
+        columns = [events.c[name] for name in POINT_FIELDS]
+        select = sa.select(*columns).where(*self.conditions(wanted)).order_by(events.c.event_date)
+        with self.engine.connect() as connection:
+            return connection.execute(select).all()
+
     def count(self, wanted: query.EventFilter) -> int:
         """How many events a filter selects. With an actor, the events of its names as actor1
         and as actor2 are counted apart and united, so each side can use its index."""
@@ -695,6 +703,10 @@ def event_columns() -> list[sa.Column]:
     return [events.c[field] for field in EVENT_FIELDS]
 
 
+POINT_FIELDS = (
+    "event_id", "latitude", "longitude", "event_date", "event_type", "sub_event_type", "country",
+    "fatalities",
+)  # fmt: skip
 DOCUMENT_FIELDS = ("text", "body_start", "published", "url", "title", "language")
 
 

@@ -1,5 +1,5 @@
-"""The HTTP API: the app, its error handling and health; the routes are in `events` and
-`documents`."""
+"""The HTTP API: the app, its error handling and health; the routes are in `events`,
+`documents` and `dashboard` (the page at `/`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import json
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from .. import __version__
 from ..errors import LagebildError
 from ..store import Store
-from . import documents, events
+from . import dashboard, documents, events
 
 
 class ASCIIJSONResponse(JSONResponse):
@@ -32,8 +32,15 @@ class Health(BaseModel):
     documents: int
 
 
-def create_app(store: Store, page_size: int = 100, token: str = "") -> FastAPI:
-    """The API over a store; `token` is the bearer token writes need (none: no writes)."""
+def create_app(
+    store: Store,
+    page_size: int = 100,
+    token: str = "",
+    tile_url: str = "",
+    tile_attribution: str = "",
+) -> FastAPI:
+    """The API and the dashboard over a store; `token` is the bearer token writes need (none:
+    no writes), `tile_url` a tile server the dashboard's map may use besides its own map."""
     app = FastAPI(
         title="lagebild",
         version=__version__,
@@ -56,10 +63,6 @@ def create_app(store: Store, page_size: int = 100, token: str = "") -> FastAPI:
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
 
-    @app.get("/", include_in_schema=False)
-    def index() -> RedirectResponse:
-        return RedirectResponse("/docs")
-
     @app.get("/health")
     def health() -> Health:
         return Health(
@@ -71,4 +74,6 @@ def create_app(store: Store, page_size: int = 100, token: str = "") -> FastAPI:
 
     app.include_router(events.router(store, page_size))
     app.include_router(documents.router(store, token))
+    app.include_router(dashboard.router(tile_url, tile_attribution))
+    app.mount("/static", dashboard.static_files(), name="static")
     return app

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -79,6 +79,18 @@ class NewDocument(BaseModel):
         return document_from_text(doc_id, self.text).model_copy(update=given)
 
 
+class StoredDocument(BaseModel):
+    """A stored document as read: evidence offsets count into `text`."""
+
+    id: str
+    text: str
+    body_start: int
+    published: str | None
+    url: str | None
+    title: str | None
+    language: str | None
+
+
 class Ingested(BaseModel):
     id: str = Field(description="The stored document's id.")
     status: Literal["stored", "already stored"]
@@ -111,6 +123,14 @@ def router(store: Store, token: str) -> APIRouter:
                 "a valid token is needed: Authorization: Bearer <LAGEBILD_TOKEN>",
                 headers={"WWW-Authenticate": "Bearer"},
             )
+
+    @api.get("/documents/{doc_id:path}", responses={404: {"description": "No such document."}})
+    def get_document(doc_id: Annotated[str, Path(max_length=500, pattern=r"^[^\x00]+$")]):
+        """A stored document, to show an event's evidence in its source's words."""
+        document = store.document(doc_id)
+        if document is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return StoredDocument(**document.model_dump())
 
     @api.post(
         "/documents",

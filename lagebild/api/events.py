@@ -4,13 +4,14 @@ timeline's counts. Every route takes the same filter parameters."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from ..export import acled_csv_lines, geojson_lines
@@ -19,6 +20,7 @@ from ..query import MAX_INT, EventFilter, Period, Sort
 from ..store import Store
 
 MAX_PAGE = 1000
+EPOCH = dt.date(1970, 1, 1)
 CHUNK = 1 << 16  # characters per chunk of a streamed export
 
 
@@ -39,6 +41,25 @@ class TimelineRow(BaseModel):
 class Timeline(BaseModel):
     period: Period
     rows: list[TimelineRow]
+
+
+class Points(BaseModel):
+    """Every selected event in a few columns, one list per column (a list per field is a
+    third the size of a list of objects): what a map of 100,000 events loads at once. Types,
+    sub-types and countries are indexes into their name lists; days count from 1970-01-01."""
+
+    count: int
+    event_types: list[str]
+    sub_event_types: list[str]
+    countries: list[str]
+    id: list[str]
+    latitude: list[float | None]
+    longitude: list[float | None]
+    day: list[int]
+    event_type: list[int]
+    sub_event_type: list[int]
+    country: list[int] = Field(description="-1: no country.")
+    fatalities: list[int]
 
 
 class CSVResponse(StreamingResponse):
@@ -129,6 +150,28 @@ def streamed(response_class: type[StreamingResponse], lines: Iterable[str], file
     )
 
 
+def points_json(rows: list[tuple]) -> str:
+    """The `Points` columns of store rows, encoded directly: no model per event."""
+    names: dict[str, dict[str, int]] = {"event_types": {}, "sub_event_types": {}, "countries": {}}
+
+    def index(kind: str, name: str | None) -> int:
+        return -1 if name is None else names[kind].setdefault(name, len(names[kind]))
+
+    epoch = EPOCH.toordinal()
+    columns = {
+        "id": [row[0] for row in rows],
+        "latitude": [row[1] for row in rows],
+        "longitude": [row[2] for row in rows],
+        "day": [row[3].toordinal() - epoch for row in rows],
+        "event_type": [index("event_types", row[4]) for row in rows],
+        "sub_event_type": [index("sub_event_types", row[5]) for row in rows],
+        "country": [index("countries", row[6]) for row in rows],
+        "fatalities": [row[7] for row in rows],
+    }
+    listed = {kind: list(found) for kind, found in names.items()}
+    return json.dumps({"count": len(rows), **listed, **columns}, separators=(",", ":"))
+
+
 def router(store: Store, page_size: int) -> APIRouter:
     api = APIRouter(tags=["events"])
 
@@ -164,6 +207,12 @@ def router(store: Store, page_size: int) -> APIRouter:
             next=str(request.url.include_query_params(cursor=following)) if following else None,
             events=events,
         )
+
+    @api.get("/points", response_model=Points)
+    def points(wanted: Filter) -> Response:
+        """Every event the filters select, oldest first, as columns: for maps and timelines
+        drawn in the browser."""
+        return Response(points_json(store.points(wanted)), media_type="application/json")
 
     @api.get("/events.csv", response_class=CSVResponse)
     def export_csv(

@@ -1,0 +1,76 @@
+// The events as the map and timeline need them: columns from /points, filtered in the
+// browser for what the columns hold (dates, place, type, fatalities), so a filter change
+// redraws at once; filters on words (actor, text) are asked of the server.
+
+export const LOCAL_FILTERS = [
+  "date_from", "date_to", "country", "event_type", "sub_event_type", "min_fatalities",
+];
+export const SERVER_FILTERS = ["actor", "text", "admin1"];
+export const FILTERS = [...LOCAL_FILTERS, ...SERVER_FILTERS];
+
+export const TYPE_COLOURS = {
+  "Battles": "#c0392b",
+  "Explosions/Remote violence": "#e67e22",
+  "Violence against civilians": "#8e44ad",
+  "Riots": "#27ae60",
+  "Protests": "#2980b9",
+  "Strategic developments": "#7f8c8d",
+};
+export const EVENT_TYPES = Object.keys(TYPE_COLOURS);
+const DAY_MS = 86400000;
+
+export function dayNumber(iso) {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+}
+
+export function isoDay(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export class Points {
+  constructor(json) {
+    this.count = json.count;
+    this.ids = json.id;
+    this.eventTypes = json.event_types;
+    this.subEventTypes = json.sub_event_types;
+    this.countries = json.countries;
+    this.day = Int32Array.from(json.day);
+    this.fatalities = Int32Array.from(json.fatalities);
+    this.country = Int16Array.from(json.country);
+    this.subType = Int16Array.from(json.sub_event_type);
+    // type as its place in EVENT_TYPES, which fixes colours and the timeline's stacking order
+    this.type = Int8Array.from(json.event_type, (i) => EVENT_TYPES.indexOf(json.event_types[i]));
+    this.latitude = Float64Array.from(json.latitude, (v) => (v === null ? NaN : v));
+    this.longitude = Float64Array.from(json.longitude, (v) => (v === null ? NaN : v));
+    // Web Mercator on the unit square: a pixel at zoom z is this times 256 * 2^z
+    this.x = new Float64Array(this.count);
+    this.y = new Float64Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const sin = Math.sin((Math.max(-85, Math.min(85, this.latitude[i])) * Math.PI) / 180);
+      this.x[i] = (this.longitude[i] + 180) / 360;
+      this.y[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+    }
+  }
+
+  // Indexes of the events the filters select; `withDates` false ignores the date range
+  // (the timeline shows the whole span, with the selected range marked on it).
+  select(filters, withDates = true) {
+    const from = withDates && filters.date_from ? dayNumber(filters.date_from) : -Infinity;
+    const to = withDates && filters.date_to ? dayNumber(filters.date_to) : Infinity;
+    const country = filters.country ? this.countries.indexOf(filters.country) : null;
+    const type = filters.event_type ? EVENT_TYPES.indexOf(filters.event_type) : null;
+    const sub = filters.sub_event_type ? this.subEventTypes.indexOf(filters.sub_event_type) : null;
+    const least = filters.min_fatalities ? Number(filters.min_fatalities) : 0;
+    const chosen = new Uint32Array(this.count);
+    let n = 0;
+    for (let i = 0; i < this.count; i++) {
+      const day = this.day[i];
+      if (day < from || day > to || this.fatalities[i] < least) continue;
+      if (country !== null && this.country[i] !== country) continue;
+      if (type !== null && this.type[i] !== type) continue;
+      if (sub !== null && this.subType[i] !== sub) continue;
+      chosen[n++] = i;
+    }
+    return chosen.subarray(0, n);
+  }
+}

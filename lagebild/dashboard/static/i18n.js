@@ -1,0 +1,112 @@
+// The dashboard's words in English and German; ACLED's type names stay the data's values.
+
+export const LANGUAGES = ["en", "de"];
+
+const WORDS = {
+  en: {
+    from: "From", to: "To", country: "Country", event_type: "Event type",
+    sub_event_type: "Sub-event type", actor: "Actor", text: "Text",
+    min_fatalities: "Min. fatalities", clear: "Clear", csv: "CSV", geojson: "GeoJSON",
+    api: "API", more: "More", timeline: "Timeline", auto: "auto", day: "day", week: "week",
+    month: "month", events: "events", fatalities: "fatalities", any: "any",
+    brush_hint: "Drag across the timeline to filter by date; double-click to clear.",
+    summary: (events, fatalities) => `${events} events, ${fatalities} fatalities`,
+    unplaced: (n) => `${n} without coordinates`,
+    loading: "Loading…", failed: "Could not load the events:", none: "No events match.",
+    close: "Close", sources: "Sources", evidence: "Evidence", notes: "Notes",
+    merged_by: "Merged", first_report: "first report", report_fatalities: "fatalities reported",
+    open_source: "open", no_text: "The source text is not stored.",
+    event_date: "Date", time_precision: "Time precision", disorder_type: "Disorder type",
+    actor1: "Actor 1", actor2: "Actor 2", assoc_actor_1: "Associated actor 1",
+    assoc_actor_2: "Associated actor 2", inter1: "Inter 1", inter2: "Inter 2",
+    interaction: "Interaction", civilian_targeting: "Civilian targeting", iso3: "ISO3",
+    admin1: "Admin 1", admin2: "Admin 2", location: "Location", latitude: "Latitude",
+    longitude: "Longitude", geonames_id: "GeoNames id", geo_precision: "Geo precision",
+    confidence: "Confidence", event_id: "Event id", yes: "yes", no: "no",
+    field_fatalities: "Fatalities", field_event_type: "Event type",
+    cluster: (n) => `${n} events: zoom in`,
+  },
+  de: {
+    from: "Von", to: "Bis", country: "Land", event_type: "Ereignistyp",
+    sub_event_type: "Untertyp", actor: "Akteur", text: "Text",
+    min_fatalities: "Mind. Tote", clear: "Zurücksetzen", csv: "CSV", geojson: "GeoJSON",
+    api: "API", more: "Mehr", timeline: "Zeitleiste", auto: "automatisch", day: "Tag",
+    week: "Woche", month: "Monat", events: "Ereignisse", fatalities: "Tote", any: "alle",
+    brush_hint: "Über die Zeitleiste ziehen filtert nach Datum; Doppelklick hebt es auf.",
+    summary: (events, fatalities) => `${events} Ereignisse, ${fatalities} Tote`,
+    unplaced: (n) => `${n} ohne Koordinaten`,
+    loading: "Lädt…", failed: "Die Ereignisse konnten nicht geladen werden:",
+    none: "Keine Ereignisse gefunden.", close: "Schließen", sources: "Quellen",
+    evidence: "Belege", notes: "Zusammenfassung", merged_by: "Zusammengeführt",
+    first_report: "erste Meldung", report_fatalities: "gemeldete Tote", open_source: "öffnen",
+    no_text: "Der Quelltext ist nicht gespeichert.",
+    event_date: "Datum", time_precision: "Zeitgenauigkeit", disorder_type: "Konfliktart",
+    actor1: "Akteur 1", actor2: "Akteur 2", assoc_actor_1: "Verbündeter Akteur 1",
+    assoc_actor_2: "Verbündeter Akteur 2", inter1: "Inter 1", inter2: "Inter 2",
+    interaction: "Interaktion", civilian_targeting: "Gegen Zivilisten", iso3: "ISO3",
+    admin1: "Region", admin2: "Bezirk", location: "Ort", latitude: "Breite",
+    longitude: "Länge", geonames_id: "GeoNames-ID", geo_precision: "Ortsgenauigkeit",
+    confidence: "Konfidenz", event_id: "Ereignis-ID", yes: "ja", no: "nein",
+    field_fatalities: "Tote", field_event_type: "Ereignistyp",
+    cluster: (n) => `${n} Ereignisse: hineinzoomen`,
+  },
+};
+
+// German names of ACLED's event and sub-event types.
+const TYPES_DE = {
+  "Battles": "Kämpfe",
+  "Explosions/Remote violence": "Explosionen/Fernangriffe",
+  "Violence against civilians": "Gewalt gegen Zivilisten",
+  "Protests": "Proteste",
+  "Riots": "Ausschreitungen",
+  "Strategic developments": "Strategische Entwicklungen",
+  "Armed clash": "Bewaffneter Zusammenstoß",
+  "Government regains territory": "Regierung erobert Gebiet zurück",
+  "Non-state actor overtakes territory": "Nichtstaatlicher Akteur erobert Gebiet",
+  "Chemical weapon": "Chemiewaffe",
+  "Air/drone strike": "Luft-/Drohnenangriff",
+  "Suicide bomb": "Selbstmordanschlag",
+  "Shelling/artillery/missile attack": "Beschuss/Artillerie/Raketen",
+  "Remote explosive/landmine/IED": "Sprengsatz/Landmine/IED",
+  "Grenade": "Granate",
+  "Sexual violence": "Sexuelle Gewalt",
+  "Attack": "Angriff",
+  "Abduction/forced disappearance": "Entführung/Verschwindenlassen",
+  "Peaceful protest": "Friedlicher Protest",
+  "Protest with intervention": "Protest mit Eingreifen",
+  "Excessive force against protesters": "Übermäßige Gewalt gegen Protestierende",
+  "Violent demonstration": "Gewaltsame Demonstration",
+  "Mob violence": "Mobgewalt",
+  "Agreement": "Vereinbarung",
+  "Arrests": "Festnahmen",
+  "Change to group/activity": "Veränderung einer Gruppe/Aktivität",
+  "Disrupted weapons use": "Vereitelter Waffeneinsatz",
+  "Headquarters or base established": "Hauptquartier oder Basis errichtet",
+  "Looting/property destruction": "Plünderung/Zerstörung",
+  "Non-violent transfer of territory": "Gewaltfreie Gebietsübergabe",
+  "Other": "Sonstiges",
+};
+
+let current = "en";
+
+export function setLanguage(language) {
+  current = LANGUAGES.includes(language) ? language : "en";
+  document.documentElement.lang = current;
+  for (const element of document.querySelectorAll("[data-text]")) {
+    element.textContent = word(element.dataset.text);
+  }
+  return current;
+}
+
+export function language() {
+  return current;
+}
+
+export function word(key, ...values) {
+  const found = WORDS[current][key] ?? WORDS.en[key] ?? key;
+  return typeof found === "function" ? found(...values) : found;
+}
+
+export function typeName(name) {
+  return current === "de" ? (TYPES_DE[name] ?? name) : name;
+}

@@ -1,0 +1,95 @@
+// The side panel: the list of selected events, and one event with all its coded fields, its
+// sources with the words behind each field marked in their text, and why reports merged.
+
+import { el, safeUrl } from "./dom.js";
+import { typeName, word } from "./i18n.js";
+
+const FIELDS = [
+  "event_date", "time_precision", "event_type", "sub_event_type", "disorder_type", "actor1",
+  "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+  "civilian_targeting", "country", "iso3", "admin1", "admin2", "location", "latitude",
+  "longitude", "geonames_id", "geo_precision", "fatalities", "confidence", "event_id",
+];
+
+export function listItem(event, onSelect) {
+  const place = [event.location, event.country].filter(Boolean).join(", ");
+  const actors = [event.actor1, event.actor2].filter(Boolean).join(" – ");
+  const button = el(
+    "button",
+    { type: "button", className: "event-item", "data-id": event.event_id },
+    el("span", { className: "when", text: event.event_date }),
+    el("span", { className: `type type-${slug(event.event_type)}`, text: typeName(event.sub_event_type) }),
+    el("span", { className: "where", text: place || "–" }),
+    el("span", { className: "who", text: actors }),
+    event.fatalities ? el("span", { className: "dead", text: `† ${event.fatalities}` }) : null,
+  );
+  button.addEventListener("click", () => onSelect(event.event_id));
+  return el("li", {}, button);
+}
+
+export function eventPanel(event, documents, onClose) {
+  const close = el("button", { type: "button", className: "close", text: word("close") });
+  close.addEventListener("click", onClose);
+  const fields = el("dl", { className: "fields" });
+  for (const field of FIELDS) {
+    const value = event[field];
+    if (value === null || value === undefined || value === "") continue;
+    const shown = typeof value === "boolean" ? word(value ? "yes" : "no") : field.endsWith("type") ? typeName(value) : value;
+    const label = word(`field_${field}`) === `field_${field}` ? word(field) : word(`field_${field}`);
+    fields.append(el("dt", { text: label }), el("dd", { text: shown, "data-field": field }));
+  }
+  return el(
+    "article",
+    { "data-id": event.event_id },
+    close,
+    el("h2", { text: `${typeName(event.sub_event_type)} · ${event.location ?? event.country ?? ""}` }),
+    el("p", { className: "notes", text: event.notes }),
+    fields,
+    el("h3", { text: word("sources") }),
+    ...event.sources.map((source) => sourceBlock(source, event, documents.get(source.doc_id))),
+  );
+}
+
+function sourceBlock(source, event, document) {
+  const url = safeUrl(source.url);
+  const heading = el(
+    "p",
+    { className: "source-head" },
+    el("strong", { text: source.title || source.doc_id }),
+    source.published ? el("span", { text: ` · ${source.published}` }) : null,
+    source.language ? el("span", { text: ` · ${source.language}` }) : null,
+    url ? el("a", { href: url, text: word("open_source"), rel: "noopener noreferrer", target: "_blank" }) : null,
+  );
+  const facts = el(
+    "p",
+    { className: "merge" },
+    el("span", { text: `${word("report_fatalities")}: ${source.fatalities ?? "–"} · ` }),
+    el("span", { text: source.merged_by ? `${word("merged_by")}: ${source.merged_by}` : word("first_report") }),
+  );
+  const spans = event.evidence.filter((span) => span.doc_id === source.doc_id);
+  return el("section", { className: "source", "data-doc": source.doc_id }, heading, facts, sourceText(document, spans));
+}
+
+// The source's text with each evidence span marked; spans that overlap an earlier one are
+// shown by the earlier one.
+export function sourceText(document, spans) {
+  if (!document) return el("p", { className: "missing", text: word("no_text") });
+  const text = document.text;
+  const located = spans
+    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end && s.end <= text.length)
+    .sort((a, b) => a.start - b.start);
+  const body = el("div", { className: "text" });
+  let at = 0;
+  for (const span of located) {
+    if (span.start < at) continue;
+    body.append(document.text.slice(at, span.start));
+    body.append(el("mark", { text: text.slice(span.start, span.end), title: word(span.field), "data-field": span.field }));
+    at = span.end;
+  }
+  body.append(text.slice(at));
+  return body;
+}
+
+export function slug(name) {
+  return (name ?? "").toLowerCase().replace(/[^a-z]+/g, "-");
+}

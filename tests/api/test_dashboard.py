@@ -1,0 +1,61 @@
+"""The dashboard's page, static files and the two routes it reads besides /events: the page
+carries its settings escaped and a policy that lets nothing but this server's scripts run."""
+
+from fastapi.testclient import TestClient
+from stored import FILTERS, coded_batch
+
+from lagebild.api import create_app
+from lagebild.api.dashboard import content_policy
+
+
+def test_the_page_is_served_at_the_root_with_a_strict_policy(client):
+    response = client.get("/")
+    assert response.status_code == 200 and "text/html" in response.headers["content-type"]
+    assert '<script type="module" src="/static/app.js">' in response.text
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe" not in policy
+
+
+def test_static_files_and_the_offline_map_are_served(client):
+    for path in ["app.js", "style.css", "vendor/leaflet/leaflet.js", "vendor/leaflet/LICENSE"]:
+        assert client.get(f"/static/{path}").status_code == 200
+    world = client.get("/static/vendor/world-atlas/countries-50m.json").json()
+    assert len(world["objects"]["countries"]["geometries"]) > 200
+
+
+def test_tile_settings_reach_the_page_escaped(client, open_store):
+    tiles = 'https://{s}.tile.example.org/{z}/{x}/{y}.png"><script>alert(1)</script>'
+    app = create_app(open_store(), tile_url=tiles, tile_attribution="© <b>Example</b>")
+    page = TestClient(app).get("/").text
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert 'content="© &lt;b&gt;Example&lt;/b&gt;"' in page
+
+
+def test_a_tile_server_may_send_images_and_nothing_else():
+    policy = content_policy("https://{s}.tile.example.org/{z}/{x}/{y}.png")
+    assert "img-src 'self' data: https://*.tile.example.org;" in policy
+    assert "connect-src 'self';" in policy
+
+
+def test_points_hold_exactly_the_events_a_filter_selects(client):
+    for query in FILTERS:
+        points = client.get(f"/points?{query}").json()
+        listed = client.get(f"/events?limit=1000&{query}").json()["events"]
+        assert sorted(points["id"]) == sorted(e["event_id"] for e in listed), query
+        assert points["count"] == len(listed)
+
+
+def test_points_are_columns_with_names_by_index(client):
+    points = client.get("/points").json()
+    first = client.get(f"/events/{points['id'][0]}").json()
+    assert points["event_types"][points["event_type"][0]] == first["event_type"]
+    assert points["countries"][points["country"][0]] == first["country"]
+    assert points["day"] == sorted(points["day"])  # oldest first
+    assert None in points["latitude"]  # an event without coordinates is still counted
+
+
+def test_a_document_is_served_by_its_id_slashes_included(client):
+    document, _ = coded_batch()[0]
+    served = client.get(f"/documents/{document.id}").json()
+    assert served["text"] == document.text and served["id"] == document.id
+    assert client.get("/documents/no/such.txt").status_code == 404
