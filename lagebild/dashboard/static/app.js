@@ -1,7 +1,7 @@
 // The dashboard: filters kept in the URL, the map, the timeline, the event list and the
 // event panel, all drawn from the API of the server that serves this page.
 
-import { EVENT_TYPES, FILTERS, Points, SERVER_FILTERS, dayNumber } from "./data.js";
+import { EVENT_TYPES, FILTERS, Points, SERVER_FILTERS } from "./data.js";
 import { el } from "./dom.js";
 import { language, setLanguage, typeName, word } from "./i18n.js";
 import { EventMap } from "./map.js";
@@ -122,10 +122,7 @@ async function render() {
   fillOptions();
   const chosen = points.select(state.filters);
   map.show(points, chosen);
-  const range = state.filters.date_from || state.filters.date_to
-    ? [dayNumber(state.filters.date_from || "1900-01-01"), dayNumber(state.filters.date_to || "2100-12-31")]
-    : null;
-  timeline.draw(points, points.select(state.filters, false), { period: state.period, measure: state.measure, range });
+  timeline.draw(points, chosen, { period: state.period, measure: state.measure });
   timeline.legend($("#legend"));
   summarise(chosen);
   downloads();

@@ -52,11 +52,10 @@ export class Points {
     }
   }
 
-  // Indexes of the events the filters select; `withDates` false ignores the date range
-  // (the timeline shows the whole span, with the selected range marked on it).
-  select(filters, withDates = true) {
-    const from = withDates && filters.date_from ? dayNumber(filters.date_from) : -Infinity;
-    const to = withDates && filters.date_to ? dayNumber(filters.date_to) : Infinity;
+  // Indexes of the events the filters select.
+  select(filters) {
+    const from = filters.date_from ? dayNumber(filters.date_from) : -Infinity;
+    const to = filters.date_to ? dayNumber(filters.date_to) : Infinity;
     const country = filters.country ? this.countries.indexOf(filters.country) : null;
     const type = filters.event_type ? EVENT_TYPES.indexOf(filters.event_type) : null;
     const sub = filters.sub_event_type ? this.subEventTypes.indexOf(filters.sub_event_type) : null;

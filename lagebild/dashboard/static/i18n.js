@@ -85,6 +85,9 @@ const TYPES_DE = {
   "Looting/property destruction": "Plünderung/Zerstörung",
   "Non-violent transfer of territory": "Gewaltfreie Gebietsübergabe",
   "Other": "Sonstiges",
+  "Political violence": "Politische Gewalt",
+  "Demonstrations": "Demonstrationen",
+  "Political violence; Demonstrations": "Politische Gewalt; Demonstrationen",
 };
 
 let current = "en";

@@ -1,5 +1,5 @@
 // The timeline: events or fatalities per day, week or month, stacked by event type, over the
-// whole span the other filters leave; dragging across it selects a date range.
+// span of the selected events; dragging across it narrows the date range to what it covers.
 
 import { EVENT_TYPES, TYPE_COLOURS, isoDay } from "./data.js";
 import { svg } from "./dom.js";
@@ -20,7 +20,7 @@ export class Timeline {
     element.addEventListener("dblclick", () => this.onRange(null, null));
   }
 
-  draw(points, chosen, { period, measure, range }) {
+  draw(points, chosen, { period, measure }) {
     this.period = period === "auto" ? autoPeriod(points, chosen) : period;
     const totals = new Map();
     for (const i of chosen) {
@@ -30,7 +30,7 @@ export class Timeline {
       stack[points.type[i]] += measure === "fatalities" ? points.fatalities[i] : 1;
     }
     const starts = [...totals.keys()].sort((a, b) => a - b);
-    this.render(starts, totals, range);
+    this.render(starts, totals);
   }
 
   start(day) {
@@ -52,7 +52,7 @@ export class Timeline {
     return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / 86400000;
   }
 
-  render(starts, totals, range) {
+  render(starts, totals) {
     const width = this.element.clientWidth || 800;
     this.element.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
     this.element.replaceChildren();
@@ -66,11 +66,6 @@ export class Timeline {
     this.last = last;
     const top = Math.max(...[...totals.values()].map((stack) => stack.reduce((a, b) => a + b, 0)));
     const plot = HEIGHT - AXIS;
-    if (range) {
-      const x0 = scale(Math.max(first, range[0]));
-      const x1 = scale(Math.min(last, range[1] + 1));
-      this.element.append(svg("rect", { class: "range", x: x0, y: 0, width: Math.max(1, x1 - x0), height: plot }));
-    }
     for (const start of starts) {
       const stack = totals.get(start);
       const x = scale(start) + 0.5;
