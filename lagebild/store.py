@@ -450,10 +450,16 @@ class Store:
         return page, following
 
     def points(self, wanted: query.EventFilter) -> list[tuple]:
-        """(id, latitude, longitude, date, type, sub-type, country, fatalities) of every event
-        a filter selects, oldest first: what a map and its timeline draw."""
+        """(id, latitude, longitude, day, type, sub-type, country, fatalities) of every event
+        a filter selects, days counted from 1970-01-01 by the database: what a map and its
+        timeline draw, in no particular order (sorting 100,000 rows would cost a third)."""
+        if self.engine.dialect.name == "sqlite":
+            day = sa.cast(sa.func.julianday(events.c.event_date) - 2440587.5, sa.Integer)
+        else:
+            day = events.c.event_date - sa.literal(dt.date(1970, 1, 1), sa.Date)
         columns = [events.c[name] for name in POINT_FIELDS]
-        select = sa.select(*columns).where(*self.conditions(wanted)).order_by(events.c.event_date)
+        columns[3] = day
+        select = sa.select(*columns).where(*self.conditions(wanted))
         with self.engine.connect() as connection:
             return connection.execute(select).all()
 

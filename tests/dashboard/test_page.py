@@ -144,3 +144,35 @@ def test_markup_in_a_source_shows_as_text_and_runs_nothing(page):
     assert page.locator("#event img, #event script, #event b").count() == 0
     assert page.evaluate("() => window.__ran") is None
     assert page.errors == []
+
+
+def test_a_tile_server_draws_its_map_when_one_is_set(browser, store):
+    from fastapi import FastAPI, Response
+
+    from lagebild.api import create_app
+    from lagebild.api.server import BackgroundServer
+
+    tiles = FastAPI()
+    pixel = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d4944415478da63f8cfc0f01f0005050201a5dd4f940000000049454e44ae426082"
+    )
+    tiles.get("/{z}/{x}/{y}.png")(lambda z, x, y: Response(pixel, media_type="image/png"))
+    with (
+        BackgroundServer(tiles) as tile_url,
+        BackgroundServer(
+            create_app(
+                store, tile_url=f"{tile_url}/{{z}}/{{x}}/{{y}}.png", tile_attribution="Tiles"
+            )
+        ) as url,
+    ):
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        with page.expect_response(lambda r: r.url.startswith(tile_url) and r.ok):
+            page.goto(f"{url}/")
+        wait_for_render(page, 1)
+        assert page.locator(".leaflet-tile-loaded").count() > 0
+        assert "Tiles" in page.text_content(".leaflet-control-attribution")
+        assert errors == []
+        page.close()
