@@ -9,6 +9,7 @@ from typing import NamedTuple
 from ..text import Token
 from .gazetteer import Gazetteer, Place
 
+POSSESSIVE = re.compile(r"(.+)['’]s$")
 PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az)-\w", re.I)
 MAX_WORDS = 3
 BIG_TOWN = 100_000
@@ -104,7 +105,7 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
     for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
         words = tokens[i : i + n]
         name = " ".join(t.text for t in words)
-        places = gazetteer.lookup(name) or (name.endswith("s") and gazetteer.lookup(name[:-1]))
+        places = lookup(gazetteer, name)
         if n == 1 and places and common_word(tokens, i, places, cues):
             return None
         if places and i + n < len(tokens) and modifies_noun(tokens[i + n], cues):
@@ -113,6 +114,15 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
             near = bool({t.folded for t in tokens[max(0, i - 3) : i]} & cues.near)
             return Mention(words[0].start, words[-1].end, name, tuple(places), near), n
     return compound_head(tokens[i], gazetteer, cues) or city_adjective(tokens[i], gazetteer, cues)
+
+
+def lookup(gazetteer, name: str) -> list[Place]:
+    """The places a name denotes; an English possessive names its place ("Peru's" is Peru, not
+    Perus), a German genitive too ("Syriens", "al-Hasakahs")."""
+    possessive = POSSESSIVE.match(name)
+    if possessive:
+        return gazetteer.lookup(possessive.group(1))
+    return gazetteer.lookup(name) or (name.endswith("s") and gazetteer.lookup(name[:-1])) or []
 
 
 def city_adjective(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | None:

@@ -136,3 +136,10 @@ def test_a_town_is_read_in_the_region_named_right_after_it(gazetteer):
 def test_a_hyphenated_compound_names_the_town_it_starts_with(gazetteer):
     (mention,) = places(gazetteer, "the bomb exploded in Mogadishu-Hodan district.")
     assert (mention.text, mention.candidates[0].country_code) == ("Mogadishu", "SO")
+
+
+def test_an_english_possessive_names_its_place(gazetteer):
+    (mention,) = places(gazetteer, "Workers protested in Peru's north.")
+    assert mention.text == "Peru's"
+    assert "PE" in {p.country_code for p in mention.candidates}
+    assert "Perus" not in {p.name for p in mention.candidates}
