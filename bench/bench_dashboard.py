@@ -18,11 +18,10 @@ import argparse
 import statistics
 from pathlib import Path
 
-from bench_store import COUNTRIES, build
+from bench_store import COUNTRIES, synthetic_store
 
 from lagebild.api import create_app
 from lagebild.api.server import BackgroundServer
-from lagebild.store import Store
 
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
@@ -85,12 +84,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/lagebild-bench-dashboard.db"))
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
-    store = Store(str(args.db))
-    if store.count_events() != args.events:
-        store.close()
-        args.db.unlink(missing_ok=True)
-        store = Store(str(args.db))
-        build(store, args.events)
+    store = synthetic_store(args.db, args.events)
     with BackgroundServer(create_app(store)) as url:
         first, changes = measure(f"{url}/", args.chromium)
     print(f"| {'measure (ms: p50 / p95)':40} | {'value':>11} | {'target':>8} |")

@@ -140,6 +140,17 @@ def build(store: Store, n: int, seed: int = 1) -> None:
         connection.exec_driver_sql("ANALYZE")
 
 
+def synthetic_store(path: Path, n: int) -> Store:
+    """The store at `path` if it holds n events, else one built afresh there."""
+    store = Store(str(path))
+    if store.count_events() != n:
+        store.close()
+        path.unlink(missing_ok=True)
+        store = Store(str(path))
+        build(store, n)
+    return store
+
+
 def random_queries(rng: random.Random) -> dict[str, list[dict]]:
     def month() -> dict:
         first = START + dt.timedelta(days=rng.randrange(DAYS - 31))
@@ -228,12 +239,7 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=100_000)
     parser.add_argument("--db", type=Path, default=Path("/tmp/lagebild-bench-store.db"))
     args = parser.parse_args()
-    store = Store(str(args.db))
-    if store.count_events() != args.events:
-        store.close()
-        args.db.unlink(missing_ok=True)
-        store = Store(str(args.db))
-        build(store, args.events)
+    store = synthetic_store(args.db, args.events)
     client = TestClient(create_app(store))
     rows = []
     for name, queries in random_queries(random.Random(3)).items():
