@@ -23,7 +23,7 @@ CORPUS = Path(__file__).parents[2] / "data" / "corpus"
 HOSTILE = (
     "date 2022-03-03\n"
     "title Angriff <b onmouseover=\"window.__ran = 'title'\">bei Kirkuk</b>\n\n"
-    "Am Donnerstag griff der Islamische Staat ein Dorf bei Kirkuk an "
+    "Am Donnerstag 🔥 griff der Islamische Staat ein Dorf bei Kirkuk an "
     "<img src=x onerror=\"window.__ran = 'img'\"> und tötete fünf Menschen. "
     "<script>window.__ran = 'script'</script> Die Polizei bestätigte den Angriff."
 )

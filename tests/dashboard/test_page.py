@@ -146,6 +146,17 @@ def test_markup_in_a_source_shows_as_text_and_runs_nothing(page):
     assert page.errors == []
 
 
+def test_evidence_after_characters_beyond_utf_16_is_marked_where_it_is(page):
+    hostile = [e for e in api(page, "/events?limit=1000")["events"]
+               if e["sources"][0]["doc_id"] == "de/hostile.txt"]  # fmt: skip
+    open_page(page, f"?event={hostile[0]['event_id']}")
+    page.locator("#event article").wait_for()
+    spans = {(e["field"], e["text"]) for e in hostile[0]["evidence"] if e["start"] is not None}
+    marks = page.locator("#event .source mark")
+    shown = {(m.get_attribute("data-field"), m.text_content()) for m in marks.all()}
+    assert shown and shown <= spans  # a span that ends after the 🔥 too
+
+
 def test_a_tile_server_draws_its_map_when_one_is_set(browser, store):
     from fastapi import FastAPI, Response
 

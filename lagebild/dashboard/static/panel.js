@@ -71,23 +71,39 @@ function sourceBlock(source, event, document) {
 }
 
 // The source's text with each evidence span marked; spans that overlap an earlier one are
-// shown by the earlier one.
+// shown by the earlier one. Offsets count characters (code points), as Python does.
 export function sourceText(document, spans) {
   if (!document) return el("p", { className: "missing", text: word("no_text") });
   const text = document.text;
+  const at16 = codeUnits(text);
   const located = spans
-    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end && s.end <= text.length)
+    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end)
+    .map((s) => ({ ...s, start: at16(s.start), end: at16(s.end) }))
+    .filter((s) => s.end <= text.length)
     .sort((a, b) => a.start - b.start);
   const body = el("div", { className: "text" });
   let at = 0;
   for (const span of located) {
     if (span.start < at) continue;
-    body.append(document.text.slice(at, span.start));
+    body.append(text.slice(at, span.start));
     body.append(el("mark", { text: text.slice(span.start, span.end), title: word(span.field), "data-field": span.field }));
     at = span.end;
   }
   body.append(text.slice(at));
   return body;
+}
+
+// Where the n-th character of a text starts in JavaScript's UTF-16 string.
+function codeUnits(text) {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (n) => n;
+  const starts = [];
+  let unit = 0;
+  for (const character of text) {
+    starts.push(unit);
+    unit += character.length;
+  }
+  starts.push(unit);
+  return (n) => starts[n] ?? Infinity;
 }
 
 export function slug(name) {
