@@ -39,7 +39,11 @@ SETTINGS = {
             "",
             "Map tiles for the dashboard ({z}/{x}/{y} URL); empty: the bundled offline map only.",
         ),
-        Setting("tile_attribution", "", "Credit shown on the dashboard map for those tiles."),
+        Setting(
+            "tile_attribution",
+            "",
+            "Credit shown on the dashboard map for those tiles (HTML, as Leaflet shows it).",
+        ),
         Setting(
             "min_confidence",
             "0.5",

@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 import alembic.command
 import alembic.config
@@ -313,9 +314,8 @@ class Store:
         the batch (`merge`): the document becomes one more source, its evidence stays, the
         fatalities are re-decided."""
         event = report.event
-        twin, rule = pending.twin(report)
-        if twin is None:
-            twin, rule = self.stored_twin(connection, report)
+        candidates = chain(pending.blocks.candidates(report), self.candidates(connection, report))
+        twin, rule = merge.first_same(report, candidates)  # one coded alike wins, stored or not
         event_id = twin or event.event_id
         if twin is None:
             pending.add_event(report)
@@ -336,14 +336,14 @@ class Store:
             if item.doc_id == document.id
         ]
 
-    def stored_twin(self, connection, report: merge.Report) -> tuple[str | None, str | None]:
-        """The stored event this report is one with, with the rule that says so: candidates
-        lie within the widest date window and share a neighbouring grid cell or a rare name
-        (`merge.Blocks` does the same for a batch's own events)."""
+    def candidates(self, connection, report: merge.Report) -> Iterator[tuple[merge.Report, str]]:
+        """Stored events this report may be one with, as (report, event id): within the widest
+        date window and in a neighbouring grid cell or named by one of its rare names (what
+        `merge.Blocks` gives for a batch's own events). The query runs when first asked."""
         event = report.event
         first, last = merge.date_window(event.event_date)
         windows = merge.date_windows(event.event_date, event.time_precision)
-        candidates = connection.execute(
+        rows = connection.execute(  # fetched at once: the connection writes next
             MERGE_CANDIDATES,
             {
                 **merge.neighbour_params(event.latitude, event.longitude),
@@ -354,12 +354,9 @@ class Store:
                 **{f"first{p}": w[0] for p, w in windows.items()},
                 **{f"last{p}": w[1] for p, w in windows.items()},
             },
-        )
-        stored = (  # rows have the attributes merge.same_event reads
-            (merge.Report(row, frozenset((row.details or "").split())), row.event_id)
-            for row in candidates
-        )
-        return merge.first_same(report, stored)
+        ).all()
+        for row in rows:  # rows have the attributes merge.same_event reads
+            yield merge.Report(row, frozenset((row.details or "").split())), row.event_id
 
     def refresh_fatalities(self, connection, event_ids: list[str], days: dict) -> None:
         """ACLED's figure for events several reports give: the lowest of the latest; the
@@ -690,9 +687,6 @@ class Pending:
             }
         )
         self.blocks.add(report, event.event_id)
-
-    def twin(self, report: merge.Report) -> tuple[str | None, str | None]:
-        return self.blocks.find(report)
 
 
 def count_day(days: dict, event, events_added: int, fatalities_added: int) -> None:

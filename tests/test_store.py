@@ -307,3 +307,20 @@ def test_reports_coded_at_other_towns_are_one_event_when_their_texts_agree(store
         merged_by
         == "texts agree: shared 17, harim, iabal, safuk, tal; though a place without coordinates"
     )
+
+
+def test_a_stored_event_coded_alike_wins_over_a_batch_event_only_the_text_agrees_with(store):
+    stored_text = "Beim Angriff auf das Sina-Gefängnis starben 120 Menschen."
+    text = "Angriff auf das Sina-Gefängnis in Ghwairan: 120 Tote, Kämpfer aus Dschabal Harim."
+    stored = build_document("de/stored.txt", stored_text)
+    elsewhere = build_document("de/elsewhere.txt", text)
+    report = build_document("de/r.txt", f"{text} Die Polizei bestätigte den Angriff.")
+    first = build_event("de/stored.txt", sources=[Source.of(stored)])
+    far = build_event(
+        "de/elsewhere.txt", sources=[Source.of(elsewhere)], latitude=37.2, longitude=41.2
+    )
+    alike = build_event("de/r.txt", sources=[Source.of(report)])
+    store.add([(stored, [first])])
+    store.add([(elsewhere, [far]), (report, [alike])])
+    assert [s.doc_id for s in store.event(first.event_id).sources] == ["de/stored.txt", "de/r.txt"]
+    assert [s.doc_id for s in store.event(far.event_id).sources] == ["de/elsewhere.txt"]

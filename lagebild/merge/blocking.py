@@ -71,10 +71,15 @@ def indexed_name(details: frozenset[str]) -> str | None:
     return min(rare_names(details), default=None)
 
 
+def looked_up_names(details: frozenset[str]) -> list[str]:
+    """The rare names a new report looks stored reports up by: its first `MAX_NAMES`."""
+    return sorted(rare_names(details))[:MAX_NAMES]
+
+
 def name_params(details: frozenset[str]) -> dict[str, str | None]:
-    """A report's first `MAX_NAMES` rare names as query parameters `name0`, `name1`, …, None
-    filling the rest: one statement for every report."""
-    names = sorted(rare_names(details))[:MAX_NAMES]
+    """A report's `looked_up_names` as query parameters `name0`, `name1`, …, None filling the
+    rest: one statement for every report."""
+    names = looked_up_names(details)
     names += [None] * (MAX_NAMES - len(names))
     return {f"name{i}": name for i, name in enumerate(names)}
 
@@ -103,17 +108,17 @@ class Blocks:
 
     def __init__(self):
         self.cells: dict[tuple[int, int], list[tuple[Report, object]]] = {}  # (cell, span)
-        self.names: dict[str, list[tuple[Report, object]]] = {}
+        self.names: dict[tuple[str, int], list[tuple[Report, object]]] = {}  # (name, span)
 
     def add(self, report: Report, value) -> None:
         event = report.event
         key = cell_key(event.latitude, event.longitude)
+        span = event.event_date.toordinal() // SPAN_DAYS
         if key is not None:
-            span = event.event_date.toordinal() // SPAN_DAYS
             self.cells.setdefault((key, span), []).append((report, value))
         name = indexed_name(report.details)
         if name:
-            self.names.setdefault(name, []).append((report, value))
+            self.names.setdefault((name, span), []).append((report, value))
 
     def find(self, report: Report) -> tuple[object, str | None]:
         """The value of the report that `report` is one event with, and the rule; (None,
@@ -121,15 +126,18 @@ class Blocks:
         return first_same(report, self.candidates(report))
 
     def candidates(self, report: Report):
+        """Reports in the neighbouring cells, and reports found by one of this report's
+        `looked_up_names`, within the widest date window: what the store asks for too."""
         event = report.event
+        day = event.event_date.toordinal()
+        spans = range((day - MAX_WINDOW) // SPAN_DAYS, (day + MAX_WINDOW) // SPAN_DAYS + 1)
         if event.latitude is not None and event.longitude is not None:
-            day = event.event_date.toordinal()
-            spans = range((day - MAX_WINDOW) // SPAN_DAYS, (day + MAX_WINDOW) // SPAN_DAYS + 1)
             for key in neighbour_keys(event.latitude, event.longitude):
                 for span in spans:
                     yield from self.cells.get((key, span), ())
-        for name in rare_names(report.details):
-            yield from self.names.get(name, ())
+        for name in looked_up_names(report.details):
+            for span in spans:
+                yield from self.names.get((name, span), ())
 
 
 def first_same(report: Report, candidates) -> tuple[object, str | None]:

@@ -30,6 +30,7 @@ RARE = 1.5  # below it in every language, a name few texts use: a village, a per
 WORD = 2.0  # a compound's first part is a word: "Regierung" 5.2, "Beobachter" 4.0
 SAME_SPELLING = 80  # rapidfuzz ratio of two folded spellings of one name ("afgoye"/"afgooye")
 YEARS = range(1900, 2101)
+MAX_DIGITS = 9  # longer digit runs are ids or phone numbers, not figures of an event
 FIGURE, RARE_MARK = "#", "!"
 PARTS = re.compile(r"[-'’.]")
 WORDS = re.compile(r"\w+(?:[-'’.]\w+)*")  # as text.tokenize finds words, without offsets
@@ -54,7 +55,7 @@ def details(document: Document) -> frozenset[str]:
     numbers, months = load_language(language).numbers, load_language(language).months
     found = set()
     for i, word in enumerate(folded):
-        value = int(word) if word.isdigit() else numbers.get(word)
+        value = int(word) if word.isdecimal() and len(word) <= MAX_DIGITS else numbers.get(word)
         if value is not None:
             if (
                 value >= 2

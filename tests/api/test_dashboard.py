@@ -3,11 +3,13 @@ carries its settings escaped and a policy that lets nothing but this server's sc
 
 import datetime as dt
 
+import pytest
 from fastapi.testclient import TestClient
 from stored import FILTERS, coded_batch
 
 from lagebild.api import create_app
 from lagebild.api.dashboard import content_policy
+from lagebild.errors import ConfigError
 
 EPOCH = dt.date(1970, 1, 1)
 
@@ -33,6 +35,14 @@ def test_tile_settings_reach_the_page_escaped(client, open_store):
     page = TestClient(app).get("/").text
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert 'content="© &lt;b&gt;Example&lt;/b&gt;"' in page
+
+
+@pytest.mark.parametrize("url", ["//tiles.example.org/{z}/{x}/{y}.png",
+                                 "https://a.org; script-src *; x/{z}/{x}/{y}.png",
+                                 "javascript:alert(1)"])  # fmt: skip
+def test_a_tile_url_that_is_no_web_address_is_refused(url):
+    with pytest.raises(ConfigError, match="LAGEBILD_TILE_URL must be an http"):
+        content_policy(url)
 
 
 def test_a_tile_server_may_send_images_and_nothing_else():

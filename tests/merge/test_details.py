@@ -61,3 +61,8 @@ def test_differing_death_tolls_are_no_disagreement():
     later = details(english("Nine people were killed in Mandawi market."))
     assert compare(early, later).figures_apart == 1
     assert compare(early, later, tolls=(7, 9)).figures_apart == 0
+
+
+def test_digits_that_are_no_plain_number_give_no_figure():
+    found = details(english("Item ① of 5² reports: call 1234567890123 or 99999."))
+    assert found & {"#99999"} and not {d for d in found if d.startswith("#")} - {"#99999"}

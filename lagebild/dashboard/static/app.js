@@ -15,6 +15,7 @@ const state = readUrl();
 let points = null;
 let serverKey = null; // the word filters the loaded points answer
 let renders = 0;
+let generation = 0; // a render that a newer one overtook draws nothing more
 let nextPage = null;
 
 const map = new EventMap($("#map"), {
@@ -72,8 +73,11 @@ async function getJson(url) {
 async function loadPoints() {
   const key = filterQuery(SERVER_FILTERS).toString();
   if (points && key === serverKey) return;
-  points = new Points(await getJson(`/points?${key}`));
-  serverKey = key;
+  const loaded = new Points(await getJson(`/points?${key}`));
+  if (key === filterQuery(SERVER_FILTERS).toString()) {  // not overtaken by another filter
+    points = loaded;
+    serverKey = key;
+  }
 }
 
 function readForm() {
@@ -111,14 +115,16 @@ function options(select, values, label) {
   select.value = current;
 }
 
-async function render() {
+async function render({ list = true } = {}) {
+  const mine = ++generation;
   $("#summary").textContent = word("loading");
   try {
     await Promise.all([loadPoints(), map.ready]);
   } catch (error) {
-    $("#summary").textContent = `${word("failed")} ${error.message}`;
+    if (mine === generation) $("#summary").textContent = `${word("failed")} ${error.message}`;
     return;
   }
+  if (mine !== generation) return;
   fillOptions();
   const chosen = points.select(state.filters);
   map.show(points, chosen);
@@ -127,7 +133,8 @@ async function render() {
   summarise(chosen);
   downloads();
   writeUrl();
-  await loadList();
+  if (list) await loadList(null, mine);
+  if (mine !== generation) return;
   renders += 1;
   performance.mark(`lagebild-render-${renders}`);
   document.body.dataset.renders = String(renders);
@@ -151,16 +158,18 @@ function downloads() {
   $("#download-geojson").href = `/events.geojson?${query}`;
 }
 
-async function loadList(url = null) {
+async function loadList(url = null, mine = generation) {
   const list = $("#list");
   try {
     const page = await getJson(url ?? `/events?${filterQuery(FILTERS)}&limit=${LIST_SIZE}`);
+    if (mine !== generation) return;
     const items = page.events.map((event) => listItem(event, openEvent));
     if (url) list.append(...items);
     else list.replaceChildren(...(items.length ? items : [el("li", { className: "none", text: word("none") })]));
     nextPage = page.next;
     $("#more").hidden = !nextPage;
   } catch (error) {
+    if (mine !== generation) return;
     list.replaceChildren(el("li", { className: "none", text: `${word("failed")} ${error.message}` }));
   }
 }
@@ -182,6 +191,7 @@ async function openEvent(id) {
         }
       }),
     );
+    if (state.event !== id) return; // another event was opened meanwhile
     panel.replaceChildren(eventPanel(event, documents, closeEvent));
   } catch (error) {
     panel.replaceChildren(el("p", { text: `${word("failed")} ${error.message}` }));
@@ -232,4 +242,8 @@ fillForm();
 $("#period").value = state.period;
 $("#measure").value = state.measure;
 render().then(() => state.event && openEvent(state.event));
-window.addEventListener("resize", () => { map.invalidate(); render(); });
+let resizing = null;
+window.addEventListener("resize", () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => { map.invalidate(); render({ list: false }); }, 200);
+});

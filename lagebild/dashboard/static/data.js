@@ -5,7 +5,7 @@
 export const LOCAL_FILTERS = [
   "date_from", "date_to", "country", "event_type", "sub_event_type", "min_fatalities",
 ];
-export const SERVER_FILTERS = ["actor", "text", "admin1"];
+export const SERVER_FILTERS = ["actor", "text"];
 export const FILTERS = [...LOCAL_FILTERS, ...SERVER_FILTERS];
 
 export const TYPE_COLOURS = {
@@ -56,9 +56,9 @@ export class Points {
   select(filters) {
     const from = filters.date_from ? dayNumber(filters.date_from) : -Infinity;
     const to = filters.date_to ? dayNumber(filters.date_to) : Infinity;
-    const country = filters.country ? this.countries.indexOf(filters.country) : null;
-    const type = filters.event_type ? EVENT_TYPES.indexOf(filters.event_type) : null;
-    const sub = filters.sub_event_type ? this.subEventTypes.indexOf(filters.sub_event_type) : null;
+    const country = filters.country ? position(this.countries, filters.country) : null;
+    const type = filters.event_type ? position(EVENT_TYPES, filters.event_type) : null;
+    const sub = filters.sub_event_type ? position(this.subEventTypes, filters.sub_event_type) : null;
     const least = filters.min_fatalities ? Number(filters.min_fatalities) : 0;
     const chosen = new Uint32Array(this.count);
     let n = 0;
@@ -72,4 +72,10 @@ export class Points {
     }
     return chosen.subarray(0, n);
   }
+}
+
+// A name's index, or one no event has when no event has the name (-1 means "none" in /points).
+function position(names, name) {
+  const found = names.indexOf(name);
+  return found < 0 ? -2 : found;
 }

@@ -39,12 +39,14 @@ export class EventMap {
     this.markers.clearLayers();
     if (!this.points) return;
     for (const cell of this.cells()) {
-      if (cell.n === 1) this.markers.addLayer(this.eventMarker(cell.first));
+      if (cell.n === 1) this.markers.addLayer(this.eventMarker(cell.first, cell.latlng));
       else this.markers.addLayer(this.clusterMarker(cell));
     }
     const at = this.points.ids.indexOf(this.selected);
     if (at >= 0 && !Number.isNaN(this.points.latitude[at])) {
-      const ring = L.circleMarker([this.points.latitude[at], this.points.longitude[at]], {
+      const lon = this.points.longitude[at];
+      const copy = lon + 360 * Math.round((this.map.getCenter().lng - lon) / 360); // in view
+      const ring = L.circleMarker([this.points.latitude[at], copy], {
         radius: 14, color: "#111", weight: 3, fill: false, interactive: false,
         className: "lb-selected",
       });
@@ -85,10 +87,11 @@ export class EventMap {
     return cells.values();
   }
 
-  eventMarker(i) {
+  // One event's marker, at its place on the world copy in view.
+  eventMarker(i, latlng) {
     const { points } = this;
     const colour = TYPE_COLOURS[EVENT_TYPES[points.type[i]]] ?? "#555";
-    const marker = L.circleMarker([points.latitude[i], points.longitude[i]], {
+    const marker = L.circleMarker(latlng, {
       radius: 5 + Math.min(15, 2 * Math.sqrt(points.fatalities[i])),
       color: "#fff", weight: 1, fillColor: colour, fillOpacity: 0.85,
       className: "lb-event",

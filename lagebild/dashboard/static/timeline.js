@@ -17,6 +17,7 @@ export class Timeline {
     element.addEventListener("pointerdown", (e) => this.startBrush(e));
     element.addEventListener("pointermove", (e) => this.moveBrush(e));
     element.addEventListener("pointerup", (e) => this.endBrush(e));
+    element.addEventListener("pointercancel", () => (this.brushFrom = undefined));
     element.addEventListener("dblclick", () => this.onRange(null, null));
   }
 
@@ -111,7 +112,7 @@ export class Timeline {
   dayAt(event) {
     const box = this.element.getBoundingClientRect();
     const share = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
-    return Math.floor(this.first + share * (this.last - this.first));
+    return Math.min(this.last - 1, Math.floor(this.first + share * (this.last - this.first)));
   }
 
   startBrush(event) {

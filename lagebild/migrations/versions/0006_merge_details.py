@@ -37,7 +37,8 @@ def upgrade() -> None:
         .order_by(sources.c.event_id)
     )
     updates, seen, found = [], set(), {}  # found: each document's details, worked out once
-    for row in connection.execute(first_reports).mappings():
+    streamed = first_reports.execution_options(stream_results=True, yield_per=BATCH)
+    for row in connection.execute(streamed).mappings():  # texts a batch at a time
         if row["event_id"] in seen:
             continue
         seen.add(row["event_id"])
