@@ -454,9 +454,9 @@ class Store:
             day = sa.cast(sa.func.julianday(events.c.event_date) - 2440587.5, sa.Integer)
         else:
             day = events.c.event_date - sa.literal(dt.date(1970, 1, 1), sa.Date)
-        columns = [events.c[name] for name in POINT_FIELDS]
-        columns[3] = day
-        select = sa.select(*columns).where(*self.conditions(wanted))
+        c = events.c
+        columns = (c.event_id, c.latitude, c.longitude, day, c.event_type, c.sub_event_type)
+        select = sa.select(*columns, c.country, c.fatalities).where(*self.conditions(wanted))
         with self.engine.connect() as connection:
             return connection.execute(select).all()
 
@@ -703,10 +703,6 @@ def event_columns() -> list[sa.Column]:
     return [events.c[field] for field in EVENT_FIELDS]
 
 
-POINT_FIELDS = (
-    "event_id", "latitude", "longitude", "event_date", "event_type", "sub_event_type", "country",
-    "fatalities",
-)  # fmt: skip
 DOCUMENT_FIELDS = ("text", "body_start", "published", "url", "title", "language")
 
 

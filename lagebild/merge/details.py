@@ -52,7 +52,8 @@ def details(document: Document) -> frozenset[str]:
     language = document.language if document.language in available_languages() else "en"
     words = WORDS.findall(f"{document.title or ''}\n{document.body}")
     folded = [word.casefold() for word in words]
-    numbers, months = load_language(language).numbers, load_language(language).months
+    lexicon = load_language(language)
+    numbers, months = lexicon.numbers, lexicon.months
     found = set()
     for i, word in enumerate(folded):
         value = int(word) if word.isdecimal() and len(word) <= MAX_DIGITS else numbers.get(word)

@@ -12,6 +12,7 @@ Donetsk).
 from __future__ import annotations
 
 import math
+from functools import cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -95,10 +96,12 @@ def compare_coding(x: Event, y: Event) -> tuple[bool, str]:
 def same_disorder(x: Event, y: Event) -> bool:
     """Both political violence, both demonstrations or both strategic developments (ACLED's
     disorder types; excessive force against protesters counts as either)."""
-    types = sub_event_types()
-    return bool(
-        set(types[x.sub_event_type][1].split("; ")) & set(types[y.sub_event_type][1].split("; "))
-    )
+    return bool(disorders(x.sub_event_type) & disorders(y.sub_event_type))
+
+
+@cache
+def disorders(sub_event_type: str) -> frozenset[str]:
+    return frozenset(sub_event_types()[sub_event_type][1].split("; "))
 
 
 def same_country(x: Event, y: Event) -> bool:

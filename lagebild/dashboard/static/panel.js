@@ -18,7 +18,7 @@ export function listItem(event, onSelect) {
     "button",
     { type: "button", className: "event-item", "data-id": event.event_id },
     el("span", { className: "when", text: event.event_date }),
-    el("span", { className: `type type-${slug(event.event_type)}`, text: typeName(event.sub_event_type) }),
+    el("span", { className: "type", text: typeName(event.sub_event_type) }),
     el("span", { className: "where", text: place || "–" }),
     el("span", { className: "who", text: actors }),
     event.fatalities ? el("span", { className: "dead", text: `† ${event.fatalities}` }) : null,
@@ -104,8 +104,4 @@ function codeUnits(text) {
   }
   starts.push(unit);
   return (n) => starts[n] ?? Infinity;
-}
-
-export function slug(name) {
-  return (name ?? "").toLowerCase().replace(/[^a-z]+/g, "-");
 }

@@ -2,8 +2,8 @@
 // span of the selected events; dragging across it narrows the date range to what it covers.
 
 import { EVENT_TYPES, TYPE_COLOURS, isoDay } from "./data.js";
-import { svg } from "./dom.js";
-import { typeName, word } from "./i18n.js";
+import { el, svg } from "./dom.js";
+import { typeName } from "./i18n.js";
 
 const HEIGHT = 110;
 const AXIS = 18;
@@ -139,13 +139,9 @@ export class Timeline {
   legend(element) {
     element.replaceChildren(
       ...EVENT_TYPES.map((type) => {
-        const swatch = document.createElement("span");
-        swatch.className = "swatch";
+        const swatch = el("span", { className: "swatch" });
         swatch.style.backgroundColor = TYPE_COLOURS[type];
-        const item = document.createElement("span");
-        item.className = "legend-item";
-        item.append(swatch, document.createTextNode(typeName(type)));
-        return item;
+        return el("span", { className: "legend-item" }, swatch, typeName(type));
       }),
     );
   }
@@ -161,8 +157,4 @@ function autoPeriod(points, chosen) {
   }
   const span = high - low;
   return span <= 120 ? "day" : span <= 3 * 365 ? "week" : "month";
-}
-
-export function periodWord(period) {
-  return word(period);
 }
