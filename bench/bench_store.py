@@ -28,6 +28,7 @@ from fastapi.testclient import TestClient
 
 from lagebild import merge, taxonomy
 from lagebild.api.app import create_app
+from lagebild.ingest import add_documents
 from lagebild.models import Document, Event, Source
 from lagebild.store import Store, documents, event_sources, events
 
@@ -199,7 +200,7 @@ def merge_new(store: Store, m: int, existing: int, seed: int = 2) -> tuple[float
     before = store.count_events()
     start = time.perf_counter()
     for batch in batches:
-        store.add(batch)
+        add_documents(store, batch)
     seconds = time.perf_counter() - start
     return seconds, m - (store.count_events() - before)
 

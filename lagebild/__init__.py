@@ -2,29 +2,43 @@
 
 >>> import lagebild
 >>> events = lagebild.extract("…", published="2022-01-24")
+
+The names below are imported when first used, so that `import lagebild.store` (or the CLI's
+`--help`) does not load the language models the extractor needs.
 """
 
-from .errors import ConfigError, EvalError, LagebildError, ReadError, ResourceError, StorageError
-from .extraction import load_language
-from .models import Document, Event, Evidence, Source
-from .pipeline import extract_text as extract
-from .read import read_paths
-from .store import Store
+from importlib import import_module
 
-__all__ = [
-    "ConfigError",
-    "Document",
-    "EvalError",
-    "Event",
-    "Evidence",
-    "LagebildError",
-    "ReadError",
-    "ResourceError",
-    "Source",
-    "StorageError",
-    "Store",
-    "extract",
-    "load_language",
-    "read_paths",
-]
 __version__ = "0.1.0"
+
+EXPORTS = {
+    "ConfigError": "errors",
+    "Document": "models",
+    "EvalError": "errors",
+    "Event": "models",
+    "Evidence": "models",
+    "LagebildError": "errors",
+    "ReadError": "errors",
+    "ResourceError": "errors",
+    "Source": "models",
+    "StorageError": "errors",
+    "Store": "store",
+    "extract": "pipeline",
+    "load_language": "extraction",
+    "read_paths": "read",
+}
+RENAMED = {"extract": "extract_text"}
+
+__all__ = sorted(EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in EXPORTS:
+        raise AttributeError(f"module 'lagebild' has no attribute {name!r}")
+    value = getattr(import_module(f".{EXPORTS[name]}", __name__), RENAMED.get(name, name))
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]

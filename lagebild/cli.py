@@ -15,23 +15,24 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import evaluate
 from .errors import ConfigError, LagebildError, ReadError
 from .export import WRITERS
-from .models import event_json_schema
-from .pipeline import batched, process, processed
+from .models import Notice, event_json_schema
+from .pipeline import process, processed
 from .read import read_paths
-from .settings import SETTINGS, setting
+from .settings import SETTINGS, check_settings, setting
 
 app = typer.Typer(
     help="Turn German and English news into ACLED-style conflict events with evidence.",
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a path or URL is never split across lines
 
 
 def setting_option(name: str, *flags: str) -> typer.models.OptionInfo:
@@ -41,7 +42,9 @@ def setting_option(name: str, *flags: str) -> typer.models.OptionInfo:
 
 DatabaseOption = Annotated[str, setting_option("database_url", "--db")]
 HostOption = Annotated[str, setting_option("host", "--host")]
-PortOption = Annotated[int, setting_option("port", "--port")]
+PortOption = Annotated[
+    int | None, typer.Option("--port", min=1, max=65535, help=SETTINGS["port"].help)
+]
 DEFAULT_DB = SETTINGS["database_url"].default
 
 
@@ -68,8 +71,15 @@ def reported_errors():
     try:
         yield
     except LagebildError as error:
-        err.print(f"[red]error:[/red] {error}")
+        err.print(f"[red]error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise typer.Exit(error.exit_code) from None
+
+
+@app.callback()
+def settings_first() -> None:
+    """Turn German and English news into ACLED-style conflict events with evidence."""
+    with reported_errors():
+        check_settings()
 
 
 def progress() -> Progress:
@@ -85,7 +95,11 @@ def progress() -> Progress:
 
 
 def report(error: ReadError) -> None:
-    err.print(f"[yellow]skipped[/yellow] {error}", highlight=False)
+    err.print(f"[yellow]skipped[/yellow] {escape(str(error))}", highlight=False, soft_wrap=True)
+
+
+def warn(notice: Notice) -> None:
+    err.print(f"[yellow]warning[/yellow] {escape(str(notice))}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -101,29 +115,38 @@ def output(path: Path | None):
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of news to read.")],
     db: DatabaseOption = DEFAULT_DB,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 100,
+    batch_size: Annotated[
+        int, typer.Option(min=1, max=10_000, help="Documents per transaction.")
+    ] = 100,
 ) -> None:
     """Read documents, code their events and store both (already stored documents are skipped)."""
+    from .ingest import complete_details
+    from .pipeline import ingest as ingest_documents
     from .store import Store
 
     with reported_errors():
         store = Store(db)
-        failures = added = seen = 0
+        complete_details(store)
+        read = new = known = failed = 0
         with progress() as bar:
             task = bar.add_task("ingesting", total=None)
-            for batch in batched(processed(read_paths(paths)), batch_size):
-                good = [item for item in batch if not isinstance(item, ReadError)]
-                for error in (item for item in batch if isinstance(item, ReadError)):
+            for batch in ingest_documents(store, read_paths(paths), batch_size):
+                for error in [*batch.errors, *batch.outcome.refused]:
                     report(error)
-                    failures += 1
-                added += store.add(good)
-                seen += len(good)
-                bar.update(task, advance=len(batch))
+                for notice in batch.notices:
+                    warn(notice)
+                read += batch.size - len(batch.errors)
+                new += len(batch.outcome.stored)
+                known += len(batch.outcome.known)
+                failed += len(batch.errors) + len(batch.outcome.refused)
+                bar.update(task, advance=batch.size)
         err.print(
-            f"{seen} documents read, {added} new, {seen - added} already stored; "
-            f"{failures} could not be read; {store.count_events()} events in {store.engine.url}"
+            f"{read} documents read, {new} new, {known} already stored; "
+            f"{failed} could not be read or stored; "
+            f"{store.count_events()} events in {store.engine.url}",
+            highlight=False,
         )
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(1 if failed else 0)
 
 
 @app.command()
@@ -139,7 +162,9 @@ def extract(
                 report(item)
                 failures += 1
                 continue
-            for event in item[1]:
+            for notice in item.notices:
+                warn(notice)
+            for event in item.events:
                 handle.write(event.model_dump_json() + "\n")
     raise typer.Exit(1 if failures else 0)
 
@@ -159,7 +184,7 @@ def export(
     from .store import Store
 
     with reported_errors():
-        store = Store(db)
+        store = Store(db, create=False)
         with output(out) as handle:
             events = store.iter_events()
             if format is ExportFormat.acled:
@@ -173,21 +198,26 @@ def export(
 def serve(
     db: DatabaseOption = DEFAULT_DB,
     host: HostOption = SETTINGS["host"].default,
-    port: PortOption = int(SETTINGS["port"].default),
+    port: PortOption = None,
 ) -> None:
-    """Serve the API (and dashboard) over the stored events."""
+    """Serve the API (and dashboard) over the stored events. Writes (POST /documents) need
+    LAGEBILD_TOKEN set; see README for every LAGEBILD_ setting."""
     import uvicorn
 
     from .api import create_app
     from .store import Store
 
     with reported_errors():
+        port = port or setting("port")
+        workers = setting("workers")
         application = create_app(
-            Store(db),
-            page_size=int(setting("page_size")),
+            Store(db, connections=workers + 1, create=False),
+            page_size=setting("page_size"),
             token=setting("token"),
             tile_url=setting("tile_url"),
             tile_attribution=setting("tile_attribution"),
+            max_body_bytes=setting("max_body_bytes"),
+            workers=workers,
         )
     err.print(f"serving {db}: dashboard at http://{host}:{port}/, API docs at /docs")
     uvicorn.run(application, host=host, port=port, log_level="warning")
@@ -242,10 +272,10 @@ def acled_scores(path: Path, pred: Path | None, part: str) -> dict:
         ]
         predictions = []
         with progress() as bar:
-            for _, events in bar.track(
+            for coded in bar.track(
                 map(process, documents), total=len(documents), description="extracting"
             ):
-                predictions += events
+                predictions += coded.events
     predictions = [e for e in predictions if e.sources and e.sources[0].doc_id in wanted]
     return {
         "part": part,

@@ -2,6 +2,9 @@
 
 LagebildError
  ├── ReadError        a document could not be read (file, line, reason)
+ │    ├── ExtractError     … or it was read but could not be coded
+ │    ├── IdConflict       … or another text is stored under its id
+ │    └── NotStored        … or the database refused it
  ├── ResourceError    a language data file is missing or malformed
  ├── StorageError     the database refused an operation
  ├── ConfigError      a setting or option has an unusable value
@@ -31,6 +34,18 @@ class ReadError(LagebildError):
 
 class ExtractError(ReadError):
     """A document was read but coding it failed; the batch goes on without it."""
+
+
+class IdConflict(ReadError):
+    """A document comes with the id of a stored document whose text is another."""
+
+    http_status = 409
+
+
+class NotStored(ReadError):
+    """The database refused a document (the rest of its batch is stored)."""
+
+    http_status = 500
 
 
 class ResourceError(LagebildError):

@@ -16,20 +16,41 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from . import taxonomy
 
 InterCode = Annotated[int, Field(ge=1, le=8)]
+MAX_FATALITIES = 100_000  # more than any one event ACLED has coded: a larger figure is no count
+MAX_DOCUMENT_CHARS = 1_000_000  # spaCy's own limit; a longer text is not one article
+MAX_ID_CHARS = 500
+Fatalities = Annotated[int, Field(ge=0, le=MAX_FATALITIES)]
+GeoNamesId = Annotated[int, Field(ge=0, le=2**31 - 1)]
 
 
 class Document(BaseModel):
-    """One article. `text` is the source exactly as read; extraction starts at `body_start`."""
+    """One article. `text` is the source exactly as read; extraction starts at `body_start`.
 
-    id: str
-    text: str
-    body_start: int = 0
+    `path` and `line` say where it was read (a file, and the line of its record in a file of
+    many); they are not stored.
+    """
+
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
+    text: str = Field(max_length=MAX_DOCUMENT_CHARS)
+    body_start: int = Field(0, ge=0, le=MAX_DOCUMENT_CHARS)
     published: str | None = Field(
         None, description="ISO date, possibly partial: YYYY-MM or YYYY-MM-DD"
     )
     url: str | None = None
     title: str | None = None
     language: str | None = None
+    path: str | None = Field(None, exclude=True)
+    line: int | None = Field(None, exclude=True)
+
+    def location(self, offset: int | None = None) -> str:
+        """Where a reader finds the document, or the line of `offset` in it: `file:line`."""
+        if self.path is None:
+            return self.id
+        if self.line is not None:  # a record of a JSONL or CSV file, a feed entry
+            return f"{self.path}:{self.line}"
+        if offset is None or offset > len(self.text):
+            return self.path
+        return f"{self.path}:{self.text.count(chr(10), 0, offset) + 1}"
 
     @property
     def content_hash(self) -> str:
@@ -38,6 +59,17 @@ class Document(BaseModel):
     @property
     def body(self) -> str:
         return self.text[self.body_start :]
+
+
+class Notice(NamedTuple):
+    """Something a reader of the data should know about how a document was coded (a figure
+    that is no count, a date the text does not give), and where: `Document.location`."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
 
 
 class Sentence(NamedTuple):
@@ -56,7 +88,7 @@ class Source(BaseModel):
     title: str | None = None
     published: str | None = None
     language: str | None = None
-    fatalities: int | None = Field(None, ge=0, description="This report's own figure.")
+    fatalities: Fatalities | None = Field(None, description="This report's own figure.")
     merged_by: str | None = Field(
         None, description="Why this report joined an event another one created (merge rule)."
     )
@@ -94,6 +126,10 @@ class Event(BaseModel):
     event_id: str = ""
     event_date: dt.date
     time_precision: Literal[1, 2, 3]
+    date_assumed: bool = Field(
+        False,
+        description="The source gave no date: event_date is the month the event was coded in.",
+    )
     event_type: str
     sub_event_type: str
     actor1: str
@@ -112,9 +148,9 @@ class Event(BaseModel):
     location: str | None = None
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
-    geonames_id: int | None = None
+    geonames_id: GeoNamesId | None = None
     geo_precision: Literal[1, 2, 3] | None = None
-    fatalities: int = Field(0, ge=0)
+    fatalities: Fatalities = 0
     sources: list[Source] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     confidence: float = Field(0.5, ge=0, le=1)

@@ -1,8 +1,9 @@
 """Documents, events, their sources and evidence in one SQLite or PostgreSQL database.
 
-Ingesting is idempotent: a document whose content is already stored changes nothing, events
-are keyed by their stable id, and each batch is one transaction, so a crash loses nothing that
-was committed and re-running resumes without duplicates.
+The store keeps rows and reads them; what becomes of a new document's events (a new event, or
+one more source of a stored one) is decided above it, in `ingest`, which writes each batch in
+one `Transaction`: a crash loses nothing that was committed and re-running resumes without
+duplicates.
 
 The tables below are what the queries use; the schema itself is built by the Alembic revisions
 in `migrations/versions/`, which every Store applies when it opens the database.
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
+from pathlib import Path
+from typing import NamedTuple
 
 import alembic.command
 import alembic.config
@@ -22,7 +25,7 @@ import alembic.util
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from . import merge, query
+from . import query
 from .errors import StorageError
 from .models import Document, Event, Evidence, Source
 
@@ -45,6 +48,7 @@ EVENT_COLUMNS = [
     sa.Column("event_id", sa.String(40), primary_key=True),
     sa.Column("event_date", sa.Date, nullable=False),
     sa.Column("time_precision", sa.SmallInteger, nullable=False),
+    sa.Column("date_assumed", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("event_type", sa.Text, nullable=False),
     sa.Column("sub_event_type", sa.Text, nullable=False),
     sa.Column("actor1", sa.Text, nullable=False),
@@ -71,9 +75,11 @@ EVENT_COLUMNS = [
 ]
 events = sa.Table(
     "events", metadata, *EVENT_COLUMNS,
-    sa.Column("cell", sa.BigInteger),  # merge.cell_key: candidates for a merge are neighbours
-    sa.Column("details", sa.Text),  # merge.details of the first report, space-separated
-    sa.Column("rare_name", sa.Text),  # merge.indexed_name: candidates whose texts agree
+    # what the merge finds candidates by (`ingest`): a blocking cell, the names and figures of
+    # the first report's text (space-separated; NULL: not yet worked out), one rare name of them
+    sa.Column("cell", sa.BigInteger),
+    sa.Column("details", sa.Text),
+    sa.Column("rare_name", sa.Text),
     sa.Index("ix_events_cell_date", "cell", "event_date", "time_precision"),
     sa.Index("ix_events_rare_name", "rare_name", "event_date"),
     sa.Index("ix_events_fatalities", "fatalities"),
@@ -132,22 +138,25 @@ STORED_DOCUMENTS = sa.union_all(  # each by its unique index (an OR would read e
         documents.c.doc_id.in_(sa.bindparam("ids", expanding=True))
     ),
 )
-WINDOW_START, WINDOW_END = (  # the dates a candidate may have depend on its precision
+PRECISIONS = (1, 2, 3)  # ACLED's time precisions: day, week, month
+LOOKUP_CELLS = 12  # grid cells a merge candidate lookup names at most
+LOOKUP_NAMES = 4  # rare names it names at most
+WINDOW_START, WINDOW_END = (  # the dates a candidate may have depend on its own precision
     sa.case(
         *(
             (events.c.time_precision == sa.literal_column(str(p)), sa.bindparam(f"{edge}{p}"))
-            for p in merge.WINDOW_DAYS
+            for p in PRECISIONS
         )
     )
     for edge in ("first", "last")
 )
-MERGE_CANDIDATES = (
-    sa.select(*(events.c[field] for field in merge.FIELDS), events.c.details)
+MERGE_CANDIDATES = (  # one statement, compiled once: unused cells and names are NULL
+    sa.select(*(events.c[c.name] for c in EVENT_COLUMNS), events.c.details)
     .where(
         sa.or_(  # each by its index: events near the report, events naming its rare names
-            events.c.cell.in_([sa.bindparam(f"cell{i}") for i in range(merge.MAX_NEIGHBOURS)])
+            events.c.cell.in_([sa.bindparam(f"cell{i}") for i in range(LOOKUP_CELLS)])
             & events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
-            events.c.rare_name.in_([sa.bindparam(f"name{i}") for i in range(merge.MAX_NAMES)])
+            events.c.rare_name.in_([sa.bindparam(f"name{i}") for i in range(LOOKUP_NAMES)])
             & events.c.event_date.between(sa.bindparam("first"), sa.bindparam("last")),
         ),
         events.c.event_date.between(WINDOW_START, WINDOW_END),
@@ -208,13 +217,20 @@ def migrate(engine: sa.Engine, revision: str = "head") -> None:
 class Store:
     """The database behind `ingest`, `export` and the API."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, connections: int = 5, create: bool = True):
+        """Open (and bring up to date) the database at `url`: a SQLite file's path or a
+        database URL. `create=False` refuses a SQLite file that does not exist, for commands
+        that only read, where a misspelt name would otherwise be a new, empty database."""
         try:
             url = sa.make_url(url if "://" in url else f"sqlite:///{url}")
         except sa.exc.ArgumentError as error:
             raise StorageError(f"cannot read the database URL: {error}") from error
+        if not create and url.get_backend_name() == "sqlite" and url.database:
+            if url.database != ":memory:" and not Path(url.database).is_file():
+                raise StorageError(f"no database file {url.database} (ingest makes one)")
         try:
-            self.engine = sa.create_engine(url)
+            options = pool_options(url, connections)
+            self.engine = sa.create_engine(url, hide_parameters=True, **options)
         except (sa.exc.ArgumentError, ImportError) as error:
             raise StorageError(f"cannot use database {url}: {error}") from error
         if self.engine.dialect.name == "sqlite":
@@ -228,6 +244,18 @@ class Store:
     def close(self) -> None:
         """Close the pooled connections, which otherwise stay open on a database server."""
         self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One transaction: everything written in it is committed together or not at all. The
+        database's refusal is a StorageError that names no row (hide_parameters)."""
+        try:
+            with self.engine.begin() as connection:
+                yield Transaction(self, connection)
+        except (sa.exc.SQLAlchemyError, OverflowError) as error:
+            reason = getattr(error, "orig", None) or error
+            first_line = str(reason).strip().splitlines()[0] if str(reason).strip() else ""
+            raise StorageError(f"the database refused the batch: {first_line}") from None
 
     @functools.cached_property
     def inserts(self) -> dict[str, sa.Insert]:
@@ -252,144 +280,6 @@ class Store:
             "documents": documents.insert(),
             "evidence": evidence.insert(),
         }
-
-    def add(self, batch: Iterable[tuple[Document, list[Event]]]) -> int:
-        """Store documents with their events in one transaction; return how many were new.
-        Rows are gathered and written together at the end (`Pending`)."""
-        pending, batch = Pending(), list(batch)
-        with self.engine.begin() as connection:
-            stored = self.stored_keys(connection, [document for document, _ in batch])
-            for document, doc_events in batch:
-                if pending.has(document) or {document.id, document.content_hash} & stored:
-                    continue
-                pending.add_document(document)
-                found = merge.details(document) if doc_events else frozenset()
-                for event in doc_events:
-                    self.add_event(connection, pending, document, merge.Report(event, found))
-            self.write(connection, pending)
-        return len(pending.documents)
-
-    def write(self, connection, pending: Pending) -> None:
-        stored = set(
-            connection.execute(
-                sa.select(events.c.event_id).where(
-                    events.c.event_id.in_([row["event_id"] for row in pending.events])
-                )
-            ).scalars()
-        )
-        new_events = [row for row in pending.events if row["event_id"] not in stored]
-        names = {row[a] for row in new_events for a in ("actor1", "actor2") if row[a]}
-        for table, rows in [
-            ("documents", pending.documents),
-            ("events", new_events),
-            ("event_sources", pending.sources),
-            ("evidence", pending.evidence),
-            ("actor_names", [{"name": name} for name in sorted(names)]),
-        ]:
-            if rows:
-                connection.execute(self.inserts[table], rows)
-        days: dict[tuple, list[int]] = {}  # the timeline's additions, written together
-        for row in new_events:
-            count_day(days, row, 1, row["fatalities"])
-        self.refresh_fatalities(connection, list(dict.fromkeys(pending.merged)), days)
-        if days:
-            connection.execute(
-                self.inserts["event_days"],
-                [
-                    {"day": d, "country": c, "event_type": t, "events": n, "fatalities": f}
-                    for (d, c, t), (n, f) in days.items()
-                ],
-            )
-
-    def stored_keys(self, connection, batch: list[Document]) -> set[str]:
-        """The ids and content hashes of a batch's documents that are stored already."""
-        found = connection.execute(
-            STORED_DOCUMENTS,
-            {"hashes": [d.content_hash for d in batch], "ids": [d.id for d in batch]},
-        )
-        return {key for row in found for key in row}
-
-    def add_event(self, connection, pending: Pending, document: Document, report: merge.Report):
-        """Store a document's event, or join it to an event it reports, stored or earlier in
-        the batch (`merge`): the document becomes one more source, its evidence stays, the
-        fatalities are re-decided."""
-        event = report.event
-        candidates = chain(pending.blocks.candidates(report), self.candidates(connection, report))
-        twin, rule = merge.first_same(report, candidates)  # one coded alike wins, stored or not
-        event_id = twin or event.event_id
-        if twin is None:
-            pending.add_event(report)
-        else:
-            pending.merged.append(twin)
-        pending.sources.append(
-            {
-                "event_id": event_id,
-                "doc_id": document.id,
-                "fatalities": event.fatalities,
-                "merged_by": rule,
-                "report_event_id": event.event_id,
-            }
-        )
-        pending.evidence += [
-            {"event_id": event_id, **item.model_dump()}
-            for item in event.evidence
-            if item.doc_id == document.id
-        ]
-
-    def candidates(self, connection, report: merge.Report) -> Iterator[tuple[merge.Report, str]]:
-        """Stored events this report may be one with, as (report, event id): within the widest
-        date window and in a neighbouring grid cell or named by one of its rare names (what
-        `merge.Blocks` gives for a batch's own events). The query runs when first asked."""
-        event = report.event
-        first, last = merge.date_window(event.event_date)
-        windows = merge.date_windows(event.event_date, event.time_precision)
-        rows = connection.execute(  # fetched at once: the connection writes next
-            MERGE_CANDIDATES,
-            {
-                **merge.neighbour_params(event.latitude, event.longitude),
-                **merge.name_params(report.details),
-                "first": first,
-                "last": last,
-                "event_id": event.event_id,
-                **{f"first{p}": w[0] for p, w in windows.items()},
-                **{f"last{p}": w[1] for p, w in windows.items()},
-            },
-        ).all()
-        for row in rows:  # rows have the attributes merge.same_event reads
-            yield merge.Report(row, frozenset((row.details or "").split())), row.event_id
-
-    def refresh_fatalities(self, connection, event_ids: list[str], days: dict) -> None:
-        """ACLED's figure for events several reports give: the lowest of the latest; the
-        changes are added to the timeline's `days`."""
-        if not event_ids:
-            return
-        figures: dict[str, list] = {event_id: [] for event_id in event_ids}
-        reports = connection.execute(
-            sa.select(event_sources.c.event_id, documents.c.published, event_sources.c.fatalities)
-            .join(documents, documents.c.doc_id == event_sources.c.doc_id)
-            .where(event_sources.c.event_id.in_(event_ids))
-        )
-        for event_id, published, fatalities in reports:
-            if fatalities is not None:
-                figures[event_id].append((published_date(published), fatalities))
-        stored = connection.execute(
-            sa.select(
-                events.c.event_id,
-                events.c.event_date,
-                events.c.country,
-                events.c.event_type,
-                events.c.fatalities,
-            ).where(events.c.event_id.in_(event_ids))
-        ).mappings()
-        changed = []
-        for old in stored:
-            fatalities = merge.lowest_of_latest(figures[old["event_id"]])
-            if fatalities != old["fatalities"]:
-                changed.append({"id": old["event_id"], "figure": fatalities})
-                count_day(days, old, 0, fatalities - old["fatalities"])
-        if changed:
-            statement = events.update().where(events.c.event_id == sa.bindparam("id"))
-            connection.execute(statement.values(fatalities=sa.bindparam("figure")), changed)
 
     def count_events(self) -> int:
         with self.engine.connect() as connection:
@@ -619,7 +509,7 @@ class Store:
             )
         if row is None:
             return None
-        return Document(id=row["doc_id"], **{k: row[k] for k in DOCUMENT_FIELDS})
+        return stored_document(row)
 
     def stored_id(self, document: Document) -> str | None:
         """The id the document's content is stored under, whatever id it comes with now."""
@@ -656,37 +546,161 @@ class Store:
                 raise StorageError(f"bad search query {query!r}: {error.orig}") from error
 
 
-@dataclass
-class Pending:
-    """A batch's rows before they are written, and its new events by blocking cell and day so
-    that a later report in the same batch finds them."""
+class Lookup(NamedTuple):
+    """Which stored events a new report may be one with: those in one of `cells` or indexed by
+    one of `names`, dated from `first` to `last`, and each within the dates its own time
+    precision allows (`windows`: precision → (first, last)); never the report's own event."""
 
-    documents: list[dict] = field(default_factory=list)
+    cells: Sequence[int]
+    names: Sequence[str]
+    first: dt.date
+    last: dt.date
+    windows: Mapping[int, tuple[dt.date, dt.date]]
+    event_id: str
+
+    def params(self) -> dict:
+        if len(self.cells) > LOOKUP_CELLS or len(self.names) > LOOKUP_NAMES:
+            raise ValueError(f"a lookup names at most {LOOKUP_CELLS} cells, {LOOKUP_NAMES} names")
+        cells = [*self.cells, *[None] * (LOOKUP_CELLS - len(self.cells))]
+        names = [*self.names, *[None] * (LOOKUP_NAMES - len(self.names))]
+        return {
+            **{f"cell{i}": cell for i, cell in enumerate(cells)},
+            **{f"name{i}": name for i, name in enumerate(names)},
+            "first": self.first,
+            "last": self.last,
+            "event_id": self.event_id,
+            **{f"first{p}": self.windows[p][0] for p in PRECISIONS},
+            **{f"last{p}": self.windows[p][1] for p in PRECISIONS},
+        }
+
+
+@dataclass
+class Rows:
+    """What one transaction writes: new documents, new events (`event_row`), every report's
+    source row and evidence."""
+
+    documents: list[Document] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     evidence: list[dict] = field(default_factory=list)
-    merged: list[str] = field(default_factory=list)  # events that gained a report
-    blocks: merge.Blocks = field(default_factory=merge.Blocks)
-    seen: set[str] = field(default_factory=set)  # ids and content hashes of its documents
 
-    def has(self, document: Document) -> bool:
-        return bool({document.id, document.content_hash} & self.seen)
 
-    def add_document(self, document: Document) -> None:
-        self.documents.append(document_row(document))
-        self.seen |= {document.id, document.content_hash}
+class Transaction:
+    """A store's connection inside `Store.transaction`: what an ingest reads to decide, and
+    what it writes."""
 
-    def add_event(self, report: merge.Report) -> None:
-        event = report.event
-        self.events.append(
-            {
-                **event.model_dump(include=set(EVENT_FIELDS)),
-                "cell": merge.cell_key(event.latitude, event.longitude),
-                "details": " ".join(sorted(report.details)),
-                "rare_name": merge.indexed_name(report.details),
-            }
+    def __init__(self, store: Store, connection: sa.Connection):
+        self.store, self.connection = store, connection
+
+    def stored_documents(self, batch: Iterable[Document]) -> dict[str, str]:
+        """{id: content hash} of the stored documents that have the id or the text of one in
+        `batch`."""
+        batch = list(batch)
+        found = self.connection.execute(
+            STORED_DOCUMENTS,
+            {"hashes": [d.content_hash for d in batch], "ids": [d.id for d in batch]},
         )
-        self.blocks.add(report, event.event_id)
+        return {doc_id: content_hash for doc_id, content_hash in found}
+
+    def candidates(self, lookup: Lookup) -> list[sa.Row]:
+        """Stored events a lookup selects, each with the event record's columns and `details`."""
+        return self.connection.execute(MERGE_CANDIDATES, lookup.params()).all()
+
+    def write(self, rows: Rows) -> None:
+        """Insert the rows (events and sources already stored are skipped), the actor names
+        they bring and their timeline counts."""
+        wanted = [row["event_id"] for row in rows.events]
+        stored = set(
+            self.connection.execute(
+                sa.select(events.c.event_id).where(events.c.event_id.in_(wanted))
+            ).scalars()
+        )
+        new_events = [row for row in rows.events if row["event_id"] not in stored]
+        names = {row[a] for row in new_events for a in ("actor1", "actor2") if row[a]}
+        for table, items in [
+            ("documents", [document_row(d) for d in rows.documents]),
+            ("events", new_events),
+            ("event_sources", rows.sources),
+            ("evidence", rows.evidence),
+            ("actor_names", [{"name": name} for name in sorted(names)]),
+        ]:
+            if items:
+                self.connection.execute(self.store.inserts[table], items)
+        days: dict[tuple, list[int]] = {}
+        for row in new_events:
+            count_day(days, row, 1, row["fatalities"])
+        self.add_to_days(days)
+
+    def source_figures(self, event_ids: Iterable[str]) -> dict[str, list[tuple]]:
+        """Each event's reports as (publication date or None, fatality figure)."""
+        figures: dict[str, list[tuple]] = {event_id: [] for event_id in event_ids}
+        reports = self.connection.execute(
+            sa.select(event_sources.c.event_id, documents.c.published, event_sources.c.fatalities)
+            .join(documents, documents.c.doc_id == event_sources.c.doc_id)
+            .where(event_sources.c.event_id.in_(list(figures)))
+        )
+        for event_id, published, fatalities in reports:
+            if fatalities is not None:
+                figures[event_id].append((published_date(published), fatalities))
+        return figures
+
+    def set_fatalities(self, figures: Mapping[str, int]) -> None:
+        """Give events new fatality figures, and the timeline the difference."""
+        stored = self.connection.execute(
+            sa.select(
+                events.c.event_id,
+                events.c.event_date,
+                events.c.country,
+                events.c.event_type,
+                events.c.fatalities,
+            ).where(events.c.event_id.in_(list(figures)))
+        ).mappings()
+        changed, days = [], {}
+        for old in stored:
+            figure = figures[old["event_id"]]
+            if figure != old["fatalities"]:
+                changed.append({"id": old["event_id"], "figure": figure})
+                count_day(days, old, 0, figure - old["fatalities"])
+        if changed:
+            statement = events.update().where(events.c.event_id == sa.bindparam("id"))
+            self.connection.execute(statement.values(fatalities=sa.bindparam("figure")), changed)
+        self.add_to_days(days)
+
+    def add_to_days(self, days: dict[tuple, list[int]]) -> None:
+        if days:
+            self.connection.execute(
+                self.store.inserts["event_days"],
+                [
+                    {"day": d, "country": c, "event_type": t, "events": n, "fatalities": f}
+                    for (d, c, t), (n, f) in days.items()
+                ],
+            )
+
+    def first_reports_without_details(self, limit: int) -> list[tuple[str, Document]]:
+        """Events stored before they kept their details (NULL), with the document of their
+        first report: `limit` of them."""
+        first = (
+            sa.select(event_sources.c.event_id, documents)
+            .join(documents, documents.c.doc_id == event_sources.c.doc_id)
+            .join(events, events.c.event_id == event_sources.c.event_id)
+            .where(events.c.details.is_(None), event_sources.c.merged_by.is_(None))
+            .order_by(event_sources.c.event_id)
+            .limit(limit)
+        )
+        found = {}
+        for row in self.connection.execute(first).mappings():
+            found.setdefault(row["event_id"], stored_document(row))
+        return list(found.items())
+
+    def set_details(self, details: Mapping[str, tuple[str, str | None]]) -> None:
+        """Events' details and rare name, by event id."""
+        rows = [{"id": i, "found": d, "name": n} for i, (d, n) in details.items()]
+        if rows:
+            statement = events.update().where(events.c.event_id == sa.bindparam("id"))
+            self.connection.execute(
+                statement.values(details=sa.bindparam("found"), rare_name=sa.bindparam("name")),
+                rows,
+            )
 
 
 def count_day(days: dict, event, events_added: int, fatalities_added: int) -> None:
@@ -711,6 +725,24 @@ def published_date(value: str | None) -> dt.date | None:
     if not value:
         return None
     return dt.date.fromisoformat(value if len(value) == 10 else f"{value[:7]}-01")
+
+
+def event_row(event: Event, cell: int | None, details: str, rare_name: str | None) -> dict:
+    """An events row: the record's fields and what the merge finds it by."""
+    row = event.model_dump(include=set(EVENT_FIELDS))
+    return {**row, "cell": cell, "details": details, "rare_name": rare_name}
+
+
+def stored_document(row) -> Document:
+    return Document(id=row["doc_id"], **{k: row[k] for k in DOCUMENT_FIELDS})
+
+
+def pool_options(url: sa.URL, connections: int) -> dict:
+    """A pool as large as the threads that use it at once (the API's workers), so that none
+    waits for a connection; an in-memory SQLite database has a single one."""
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return {}
+    return {"pool_size": connections, "max_overflow": 0, "pool_timeout": 60}
 
 
 def document_row(document: Document) -> dict:

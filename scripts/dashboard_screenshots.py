@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lagebild.api import create_app
 from lagebild.api.server import BackgroundServer
-from lagebild.pipeline import batched, processed
+from lagebild.pipeline import ingest
 from lagebild.read import read_paths
 from lagebild.store import Store
 
@@ -27,8 +27,8 @@ PRISON = "hasakah-prison-2022-01.txt"
 def demo_store(path: Path) -> Store:
     store = Store(str(path))
     if store.count_documents() == 0:
-        for batch in batched(processed(read_paths(DEMO)), 500):
-            store.add([item for item in batch if isinstance(item, tuple)])
+        for _ in ingest(store, read_paths(DEMO), batch_size=500):
+            pass
     return store
 
 

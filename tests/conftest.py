@@ -8,6 +8,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
+from lagebild.ingest import add_documents
 from lagebild.models import Document, Event, Evidence, Source
 from lagebild.store import Store
 
@@ -54,6 +55,48 @@ def evidence_for(document: Document, field: str, words: str) -> Evidence:
     )
 
 
+PRISON = (
+    "Hasaka, 24. Januar 2022. Am Sonntag griff der Islamische Staat das Gefängnis in al-Hasaka an. "
+    "Mindestens zwei Wärter starben."
+)
+PROTEST = "Berlin, 20. Januar 2022. Rund 300 Menschen demonstrierten friedlich vor dem Reichstag."
+DRONE = "Erbil, 25. Januar 2022. Eine Drohne traf einen Stützpunkt bei Erbil."
+
+
+@pytest.fixture
+def batch(make_document, make_event, make_evidence):
+    """Three documents, one event each, every event with evidence spans into its document."""
+    prison = make_document("de/prison.txt", PRISON, title="Angriff auf Gefängnis")
+    protest = make_document("de/protest.txt", PROTEST, url="https://example.org/protest")
+    drone = make_document("de/drone.txt", DRONE)
+    return [
+        (prison, [make_event(
+            sources=[Source.of(prison)],
+            evidence=[make_evidence(prison, "actor1", "Islamische Staat"),
+                      make_evidence(prison, "fatalities", "Mindestens zwei")],
+        )]),
+        (protest, [make_event(
+            event_date=dt.date(2022, 1, 20), event_type="Protests",
+            sub_event_type="Peaceful protest", actor1="Protesters (Germany)", inter1=6,
+            actor2=None, inter2=None, country="Germany", iso3="DEU", location="Berlin",
+            latitude=52.5244, longitude=13.4105, fatalities=0, sources=[Source.of(protest)],
+            evidence=[make_evidence(protest, "event_type", "demonstrierten")],
+        )]),
+        (drone, [make_event(
+            event_date=dt.date(2022, 1, 25), event_type="Explosions/Remote violence",
+            sub_event_type="Air/drone strike", actor1="Unidentified Armed Group (Iraq)", inter1=3,
+            actor2=None, inter2=None, country="Iraq", iso3="IRQ", location="Erbil",
+            latitude=36.1901, longitude=44.0091, fatalities=0, sources=[Source.of(drone)],
+            evidence=[make_evidence(drone, "sub_event_type", "Drohne")],
+        )]),
+    ]  # fmt: skip
+
+
+def stored(store: Store, batch) -> int:
+    """Store coded documents as `lagebild ingest` does; how many were new."""
+    return len(add_documents(store, batch).stored)
+
+
 @pytest.fixture
 def make_event():
     return build_event
@@ -97,6 +140,11 @@ def database_url(request, tmp_path):
     yield server.url.set(database=name).render_as_string(hide_password=False)
     with server.connect() as connection:
         connection.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def store(open_store):
+    return open_store()
 
 
 @pytest.fixture

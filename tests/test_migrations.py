@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from conftest import stored
 
 from lagebild.errors import StorageError
 from lagebild.models import Document, Event, Source
@@ -70,7 +71,7 @@ def assert_kept(store: Store, document: Document, event: Event) -> None:
     assert store.document(document.id) == document
     assert store.event(event.event_id) == event
     assert store.search_documents("Gefängnis") == [document.id]
-    assert store.add([(document, [event])]) == 0
+    assert stored(store, [(document, [event])]) == 0
 
 
 def test_new_database_ends_at_the_newest_revision(open_store):
@@ -111,17 +112,3 @@ def test_database_from_a_newer_lagebild_is_refused(open_store, database_url):
         connection.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(StorageError, match="cannot open database .*'9999'"):
         Store(database_url)
-
-
-def test_upgrade_gives_stored_events_the_details_of_their_text(engine, open_store, prison):
-    from lagebild.merge import details, indexed_name
-    from lagebild.store import events
-
-    document, event = prison
-    document = document.model_copy(update={"text": f"{document.text} Im Viertel Ghwairan."})
-    add_at_first_revision(engine, document, event)
-    store = open_store()
-    with store.engine.connect() as connection:
-        stored, name = connection.execute(sa.select(events.c.details, events.c.rare_name)).one()
-    assert set(stored.split()) == details(document) != set()
-    assert name == indexed_name(details(document)) == "ghvairan"

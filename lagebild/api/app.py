@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -15,6 +17,7 @@ from .. import __version__
 from ..errors import LagebildError
 from ..store import Store
 from . import dashboard, documents, events
+from .guard import TokenGuard
 
 
 class ASCIIJSONResponse(JSONResponse):
@@ -38,13 +41,26 @@ def create_app(
     token: str = "",
     tile_url: str = "",
     tile_attribution: str = "",
+    max_body_bytes: int = 8 * 1024 * 1024,
+    workers: int = 8,
 ) -> FastAPI:
     """The API and the dashboard over a store; `token` is the bearer token writes need (none:
-    no writes), `tile_url` a tile server the dashboard's map may use besides its own map."""
+    no writes), `tile_url` a tile server the dashboard's map may use besides its own map.
+
+    At most `workers` requests are worked on at once (the store's pool should hold as many
+    connections); the others wait their turn rather than fail, and memory stays bounded."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = workers
+        yield
+
     app = FastAPI(
         title="lagebild",
         version=__version__,
         description="Conflict events coded from news, ACLED-style, with evidence for every field.",
+        max_body_size=max_body_bytes,
+        lifespan=lifespan,
     )
 
     @app.exception_handler(LagebildError)
@@ -53,8 +69,9 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, error: RequestValidationError) -> JSONResponse:
-        """FastAPI's 422, safe to render whatever input it echoes."""
-        return ASCIIJSONResponse({"detail": jsonable_encoder(error.errors())}, status_code=422)
+        """FastAPI's 422 without the rejected input (which may be megabytes of text)."""
+        kept = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in error.errors()]
+        return ASCIIJSONResponse({"detail": jsonable_encoder(kept)}, status_code=422)
 
     @app.middleware("http")
     async def no_sniffing(request: Request, call_next):
@@ -73,7 +90,8 @@ def create_app(
         )
 
     app.include_router(events.router(store, page_size))
-    app.include_router(documents.router(store, token))
+    app.include_router(documents.router(store))
     app.include_router(dashboard.router(tile_url, tile_attribution))
     app.mount("/static", dashboard.static_files(), name="static")
+    app.add_middleware(TokenGuard, token=token)
     return app

@@ -4,21 +4,20 @@ a file, behind a bearer token."""
 from __future__ import annotations
 
 import hashlib
-import hmac
 import threading
 from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..models import Document, Event
+from ..ingest import add_documents
+from ..models import MAX_DOCUMENT_CHARS, MAX_ID_CHARS, Document, Event
 from ..pipeline import process
 from ..read import document_from_text
 from ..store import Store, published_date
 
-MAX_TEXT = 1_000_000
 YEARS = range(1900, 2101)  # outside, a year is misread, and the merge's date window overflows
 OUTSIDE = f"not between {YEARS[0]} and {YEARS[-1]}"
 
@@ -32,12 +31,15 @@ class NewDocument(BaseModel):
 
     text: str = Field(
         min_length=1,
-        max_length=MAX_TEXT,
+        max_length=MAX_DOCUMENT_CHARS,
         description="The article; it may open with lagebild's `date YYYY-MM-DD`, `url`, "
         "`title` and `lang` lines, as a text file may.",
     )
     id: str | None = Field(
-        None, min_length=1, max_length=200, description="Made from the text's hash if missing."
+        None,
+        min_length=1,
+        max_length=MAX_ID_CHARS,
+        description="Made from the text's hash if missing.",
     )
     published: str | None = Field(
         None,
@@ -107,22 +109,9 @@ def check_years(document: Document, events: Iterable[Event] = ()) -> None:
             raise HTTPException(422, f"text: it dates an event {event.event_date}, {OUTSIDE}")
 
 
-def router(store: Store, token: str) -> APIRouter:
+def router(store: Store) -> APIRouter:
     api = APIRouter(tags=["documents"])
-    writing = threading.Lock()  # the store's "already stored?" check and insert, undivided
-
-    def authorised(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> None:
-        if not token:
-            raise HTTPException(403, "writes are off: set LAGEBILD_TOKEN to accept documents")
-        given = credentials.credentials if credentials else ""
-        if not hmac.compare_digest(given.encode(), token.encode()):
-            raise HTTPException(
-                401,
-                "a valid token is needed: Authorization: Bearer <LAGEBILD_TOKEN>",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
+    writing = threading.Lock()  # one writer: SQLite takes one, and merges must see each other
 
     @api.get("/documents/{doc_id:path}", responses={404: {"description": "No such document."}})
     def get_document(doc_id: Annotated[str, Path(max_length=500, pattern=r"^[^\x00]+$")]):
@@ -135,7 +124,7 @@ def router(store: Store, token: str) -> APIRouter:
     @api.post(
         "/documents",
         status_code=201,
-        dependencies=[Depends(authorised)],
+        dependencies=[Depends(bearer)],  # documents the scheme; `guard.TokenGuard` checks it
         responses={
             200: {"model": Ingested, "description": "Already stored: nothing changed."},
             401: {"description": "No token, or the wrong one."},
@@ -148,15 +137,14 @@ def router(store: Store, token: str) -> APIRouter:
         gave are merged with it. Sending the same text again changes nothing."""
         document = new.document()
         check_years(document)
-        document, events = process(document)
-        check_years(document, events)
+        coded = process(document)
+        check_years(coded.document, coded.events)
         with writing:
-            stored = store.stored_id(document)
-            if stored is None:
-                if store.document(document.id) is not None:
-                    raise HTTPException(409, f"another document is stored as {document.id!r}")
-                store.add([(document, events)])
-        if stored is not None:
+            outcome = add_documents(store, [(coded.document, coded.events)])
+        if outcome.refused:
+            raise outcome.refused[0]  # another text under its id (409), or the database's refusal
+        if outcome.known:
+            stored = outcome.known[0][1]
             response.status_code = 200
             return Ingested(
                 id=stored, status="already stored", events=store.document_events(stored)

@@ -9,12 +9,14 @@ report the same event are merged.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from .. import geo, taxonomy
 from ..language import with_language
-from ..models import Document, Event, Evidence, Sentence, Source
+from ..models import MAX_FATALITIES, Document, Event, Evidence, Notice, Sentence, Source
 from ..sentences import pipeline, split_sentences
 from ..text import Token, tokenize
 from . import actors as roles
@@ -64,8 +66,12 @@ class Context:
     country: str | None
     regions: set[tuple[str, str]]
     within: dict[int, frozenset]  # regions named right after a place name, by its start
-    reference: DateMention | None
+    reference: DateMention
     group: roles.ActorMention | None
+    notices: list[Notice] = field(default_factory=list)
+
+    def notice(self, offset: int | None, message: str) -> None:
+        self.notices.append(Notice(self.document.location(offset), message))
 
 
 @dataclass
@@ -97,28 +103,54 @@ class Coded:
     merged: list[Candidate] = field(default_factory=list)
 
 
+class Coding(NamedTuple):
+    """A document's events, and what a reader should know about how they were coded."""
+
+    events: list[Event]
+    notices: list[Notice]
+
+
 def extract(
     document: Document,
     lexicon: Lexicon | None = None,
     gazetteer: geo.Gazetteer | None = None,
     min_confidence: float = MIN_CONFIDENCE,
 ) -> list[Event]:
+    """Code the events a document reports (`code_document` without its notices)."""
+    return code_document(document, lexicon, gazetteer, min_confidence).events
+
+
+def code_document(
+    document: Document,
+    lexicon: Lexicon | None = None,
+    gazetteer: geo.Gazetteer | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+    today: dt.date | None = None,
+) -> Coding:
     """Code the events a document reports (none if its language has no lexicon). Besides its
     most confident event, a document's events below `min_confidence` are left out: asides
-    more often than news."""
+    more often than news. A document without a date has its events dated by the text, else
+    to `today`'s month (default: the current one), and says so."""
     document = with_language(document)
     if lexicon is None:
         if document.language not in available_languages():
-            return []
+            return Coding([], [])
         lexicon = load_language(document.language)
-    context = build_context(document, lexicon, gazetteer or geo.default_gazetteer())
+    context = build_context(document, lexicon, gazetteer or geo.default_gazetteer(), today)
     coded = merge_within([code(context, c) for c in candidates(context)])
     events = [to_event(context, item, rank) for rank, item in enumerate(coded)]
     top = max(events, key=lambda e: e.confidence, default=None)
-    return [e for e in events if e is top or e.confidence >= min_confidence]
+    events = [e for e in events if e is top or e.confidence >= min_confidence]
+    assumed = sum(e.date_assumed for e in events)
+    if assumed:
+        month = f"{context.reference.date:%B %Y}"
+        context.notice(None, f"no date given: {assumed} event(s) dated to {month}, when coded")
+    return Coding(events, context.notices)
 
 
-def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer) -> Context:
+def build_context(
+    document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer, today: dt.date | None = None
+) -> Context:
     sentences = split_sentences(document)
     tokens = [tokenize(s.text, s.start) for s in sentences]
     concepts = [lexicon.concepts.find(s.text, s.start) for s in sentences]
@@ -158,7 +190,7 @@ def build_context(document: Document, lexicon: Lexicon, gazetteer: geo.Gazetteer
         country,
         regions,
         {k: v for ms in places for k, v in geo.qualifying_regions(ms, country).items()},
-        document_date(document),
+        document_date(document, today),
         group,
     )
 
@@ -234,21 +266,17 @@ def candidates(context: Context) -> list[Candidate]:
         if found and index in found[-1].window or is_background(date, context.reference):
             continue
         if context.triggers[index]:
-            candidate = open_candidate(context, index, date or last_date or context.reference)
-            if candidate:
-                found.append(candidate)
+            found.append(open_candidate(context, index, date or last_date or context.reference))
     return found
 
 
-def is_background(date: DateMention | None, reference: DateMention | None) -> bool:
-    if date is None or reference is None or reference.precision != DAY:
+def is_background(date: DateMention | None, reference: DateMention) -> bool:
+    if date is None or reference.precision != DAY:
         return False
     return (reference.date - date.date).days > BACKGROUND_DAYS
 
 
-def open_candidate(context: Context, index: int, date: DateMention | None) -> Candidate | None:
-    if date is None:
-        return None
+def open_candidate(context: Context, index: int, date: DateMention) -> Candidate:
     window = [index]
     crowd = bool({"PROTEST", "GATHER"} & {c for m in context.triggers[index] for c in m.labels})
     for following in range(index + 1, min(len(context.sentences), index + 1 + FOLLOWERS)):
@@ -302,6 +330,18 @@ def new_paragraph(context: Context, index: int) -> bool:
 
 
 def toll(context: Context, window: list[int]) -> Count | None:
+    """The event's death toll (`first_toll`). A figure above `MAX_FATALITIES` is no count of
+    one event (a misread, an id): the toll is unknown, and a notice says why."""
+    count = first_toll(context, window)
+    if count and count.value > MAX_FATALITIES:
+        context.notice(
+            count.start, f"{count.value:,} dead is no count of one event: fatalities unknown"
+        )
+        return None
+    return count
+
+
+def first_toll(context: Context, window: list[int]) -> Count | None:
     """The death toll the event's sentences state: a figure stated outright anywhere in them,
     else the first toll found next to a death word."""
     for i in window:
@@ -397,6 +437,7 @@ def to_event(context: Context, item: Coded, rank: int) -> Event:
     return Event(
         event_date=candidate.date.date,
         time_precision=candidate.date.precision,
+        date_assumed=candidate.date.assumed,
         event_type=taxonomy.event_type_of(sub_event_type),
         sub_event_type=sub_event_type,
         actor1=item.actor1[0],
@@ -461,6 +502,8 @@ def evidence(
         "event_date": (candidate.date.start, candidate.date.end),
         "fatalities": (count.start, count.end) if count else (sentence.start, sentence.end),
     }
+    if candidate.date.assumed and candidate.date.start is None:
+        del spans["event_date"]  # no words of the source give it: `date_assumed` says so
     if item.actor2:
         spans["actor2"] = actor_span(item.actor2[2], trigger)
     if candidate.place_mention:

@@ -23,12 +23,15 @@ class DateMention(NamedTuple):
     precision: int
     start: int | None
     end: int | None
+    assumed: bool = False  # not from the source: the month it was coded in
 
 
-def document_date(document: Document) -> DateMention | None:
-    """The publication date, with its span when it stands in the text (a `date` header)."""
+def document_date(document: Document, today: dt.date | None = None) -> DateMention:
+    """The publication date, with its span when it stands in the text (a `date` header); for
+    a document without one, `today`'s month (ACLED's month precision), marked as assumed."""
     if not document.published:
-        return None
+        today = today or dt.datetime.now(dt.UTC).date()
+        return DateMention(today.replace(day=15), MONTH, None, None, assumed=True)
     year, month, day = ISO.match(document.published).groups()
     start = document.text.find(document.published)
     span = (start, start + len(document.published)) if start >= 0 else (None, None)
@@ -73,7 +76,10 @@ def sentence_date(
                 date, precision = resolved
                 if precision == DAY and approximate(text[: match.start()], lexicon):
                     precision = WEEK
-                return DateMention(date, precision, offset + match.start(), offset + match.end())
+                stated_year = match.groupdict().get("year")
+                assumed = bool(reference and reference.assumed and not stated_year)
+                span = (offset + match.start(), offset + match.end())
+                return DateMention(date, precision, *span, assumed=assumed)
     return None
 
 

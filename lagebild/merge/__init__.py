@@ -17,10 +17,9 @@ from .blocking import (
     date_windows,
     first_same,
     indexed_name,
+    looked_up_names,
     merge_all,
-    name_params,
     neighbour_keys,
-    neighbour_params,
 )
 from .details import details, rare_names
 from .rules import FIELDS, WINDOW_DAYS, Report, Verdict, haversine, same_event
@@ -28,7 +27,7 @@ from .rules import FIELDS, WINDOW_DAYS, Report, Verdict, haversine, same_event
 __all__ = [
     "FIELDS", "MAX_NAMES", "MAX_NEIGHBOURS", "WINDOW_DAYS", "Blocks", "Report", "Verdict",
     "cell_key", "date_window", "date_windows", "details", "first_same", "haversine", "indexed_name",
-    "lowest_of_latest", "merge_all", "name_params", "neighbour_keys", "neighbour_params",
+    "looked_up_names", "lowest_of_latest", "merge_all", "neighbour_keys",
     "rare_names", "same_event",
 ]  # fmt: skip
 

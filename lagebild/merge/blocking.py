@@ -56,15 +56,6 @@ def neighbour_keys(latitude: float, longitude: float) -> tuple[int, ...]:
     return tuple(r * 100_000 + c for r, c in neighbour_cells(latitude, longitude))
 
 
-def neighbour_params(latitude: float | None, longitude: float | None) -> dict[str, int | None]:
-    """The neighbour keys as `MAX_NEIGHBOURS` query parameters `cell0`, `cell1`, …, None
-    filling the rest (and all of them for a place without coordinates): one statement for
-    every place, compiled once."""
-    keys = () if latitude is None or longitude is None else neighbour_keys(latitude, longitude)
-    keys += (None,) * (MAX_NEIGHBOURS - len(keys))  # a new tuple: the cached one is kept
-    return {f"cell{i}": key for i, key in enumerate(keys)}
-
-
 def indexed_name(details: frozenset[str]) -> str | None:
     """The rare name a report is found by (the first in alphabetical order): one per report
     keeps the index small, and a later report names it among its own `MAX_NAMES`."""
@@ -74,14 +65,6 @@ def indexed_name(details: frozenset[str]) -> str | None:
 def looked_up_names(details: frozenset[str]) -> list[str]:
     """The rare names a new report looks stored reports up by: its first `MAX_NAMES`."""
     return sorted(rare_names(details))[:MAX_NAMES]
-
-
-def name_params(details: frozenset[str]) -> dict[str, str | None]:
-    """A report's `looked_up_names` as query parameters `name0`, `name1`, …, None filling the
-    rest: one statement for every report."""
-    names = looked_up_names(details)
-    names += [None] * (MAX_NAMES - len(names))
-    return {f"name{i}": name for i, name in enumerate(names)}
 
 
 def date_window(day: dt.date, days: int = MAX_WINDOW) -> tuple[dt.date, dt.date]:

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from stored import PAGE_SIZE, TOKEN, coded_batch, names_by_id
 
 from lagebild.api import create_app
+from lagebild.ingest import add_documents
 from lagebild.store import Store
 
 
@@ -20,7 +21,7 @@ def named():
 def api(open_store):
     """A client of an app over a fresh store of the batch, on SQLite and PostgreSQL."""
     store = open_store()
-    store.add(coded_batch())
+    add_documents(store, coded_batch())
     with TestClient(create_app(store, page_size=PAGE_SIZE, token=TOKEN)) as client:
         yield client
 
@@ -29,7 +30,7 @@ def api(open_store):
 def client(tmp_path_factory):
     """One SQLite store of the batch for a module's tests that only read."""
     store = Store(str(tmp_path_factory.mktemp("api") / "api.db"))
-    store.add(coded_batch())
+    add_documents(store, coded_batch())
     with TestClient(create_app(store, page_size=PAGE_SIZE, token=TOKEN)) as test_client:
         yield test_client
     store.close()

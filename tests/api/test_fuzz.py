@@ -9,13 +9,14 @@ from schemathesis.checks import not_a_server_error
 from stored import TOKEN, coded_batch
 
 from lagebild.api import create_app
+from lagebild.ingest import add_documents
 from lagebild.store import Store
 
 # Made on import, as schemathesis reads the schema when it collects the tests (its fixture
 # loader needs a pytest older than this one).
 FOLDER = tempfile.TemporaryDirectory(prefix="lagebild-fuzz-")
 store = Store(f"{FOLDER.name}/fuzz.db")
-store.add(coded_batch())
+add_documents(store, coded_batch())
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store, token=TOKEN))
 
 

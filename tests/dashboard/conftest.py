@@ -10,7 +10,7 @@ import pytest
 
 from lagebild.api import create_app
 from lagebild.api.server import BackgroundServer
-from lagebild.pipeline import processed
+from lagebild.pipeline import ingest
 from lagebild.read import document_from_text, read_paths
 from lagebild.store import Store
 
@@ -33,9 +33,9 @@ HOSTILE = (
 def store(tmp_path_factory):
     """The sample corpus and the hostile document, coded and stored."""
     store = Store(str(tmp_path_factory.mktemp("dashboard") / "dashboard.db"))
-    coded = [item for item in processed(read_paths([CORPUS])) if isinstance(item, tuple)]
-    store.add(coded)
-    store.add(processed([document_from_text("de/hostile.txt", HOSTILE)]))
+    documents = [*read_paths([CORPUS]), document_from_text("de/hostile.txt", HOSTILE)]
+    for _ in ingest(store, documents):
+        pass
     yield store
     store.close()
 

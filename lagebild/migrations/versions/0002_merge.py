@@ -2,19 +2,30 @@
 rule that merged it and the id its own coding had; events get a blocking cell for the merge
 and indexes for the API's filters.
 
-A change to `lagebild.merge.cell_key`'s grid needs a revision that recomputes the cells.
+The cells are those of the grid `lagebild.merge.cell_key` had when this revision was written
+(copied here, `cell_key`): a change to the grid needs a revision that recomputes them.
 
 Revision ID: 0002
 Revises: 0001
 """
 
+import math
+
 import sqlalchemy as sa
 from alembic import op
 
-from lagebild.merge import cell_key
-
 revision = "0002"
 down_revision = "0001"
+
+CELL_DEGREES = 0.25
+
+
+def cell_key(latitude: float, longitude: float) -> int:
+    """Rows of 0.25° latitude, columns as wide as a row is high, as one integer."""
+    row = math.floor(latitude / CELL_DEGREES)
+    middle = math.radians((row + 0.5) * CELL_DEGREES)
+    width = min(360.0, CELL_DEGREES / max(math.cos(middle), 0.01))
+    return row * 100_000 + math.floor(longitude / width)
 
 
 def upgrade() -> None:

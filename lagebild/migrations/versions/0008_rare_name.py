@@ -8,12 +8,16 @@ Revises: 0007
 import sqlalchemy as sa
 from alembic import op
 
-from lagebild.merge import indexed_name
-
 revision = "0008"
 down_revision = "0007"
 
 BATCH = 10_000
+RARE_MARK = "!"  # how `lagebild.merge.details` marked a rare name when this was written
+
+
+def indexed_name(details: frozenset[str]) -> str | None:
+    """The first rare name in alphabetical order, as `lagebild.merge.indexed_name` chose it."""
+    return min((d[1:] for d in details if d.startswith(RARE_MARK)), default=None)
 
 
 def upgrade() -> None:
