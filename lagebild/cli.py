@@ -124,8 +124,7 @@ def ingest(
     from .pipeline import ingest as ingest_documents
     from .store import Store
 
-    with reported_errors():
-        store = Store(db)
+    with reported_errors(), Store(db) as store:
         complete_details(store)
         read = new = known = failed = 0
         with progress() as bar:
@@ -183,8 +182,7 @@ def export(
     """Write every stored event as ACLED CSV, GeoJSON or JSON Lines."""
     from .store import Store
 
-    with reported_errors():
-        store = Store(db, create=False)
+    with reported_errors(), Store(db, create=False) as store:
         with output(out) as handle:
             events = store.iter_events()
             if format is ExportFormat.acled:

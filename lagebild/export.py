@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TextIO
@@ -92,8 +93,20 @@ def acled_row(event: Event, columns: str = "current") -> dict[str, object]:
 
 def csv_line(values: Iterable[object]) -> str:
     line = io.StringIO()
-    csv.writer(line, lineterminator="\n").writerow(values)
+    csv.writer(line, lineterminator="\n").writerow(map(inert, values))
     return line.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def inert(value: object) -> object:
+    """A cell a spreadsheet shows as text, never runs: one opening like a formula gets a
+    leading apostrophe (OWASP's advice on CSV injection); a plain number stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def acled_csv_lines(events: Iterable[Event], columns: str = "current") -> Iterator[str]:

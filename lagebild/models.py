@@ -26,8 +26,8 @@ GeoNamesId = Annotated[int, Field(ge=0, le=2**31 - 1)]
 class Document(BaseModel):
     """One article. `text` is the source exactly as read; extraction starts at `body_start`.
 
-    `path` and `line` say where it was read (a file, and the line of its record in a file of
-    many); they are not stored.
+    `path`, `line` and `format` say where it was read (a file, the line of its record in a
+    file of many, the reader); they are not stored.
     """
 
     id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
@@ -41,16 +41,18 @@ class Document(BaseModel):
     language: str | None = None
     path: str | None = Field(None, exclude=True)
     line: int | None = Field(None, exclude=True)
+    format: str | None = Field(None, exclude=True)
 
     def location(self, offset: int | None = None) -> str:
-        """Where a reader finds the document, or the line of `offset` in it: `file:line`."""
+        """Where a reader finds the document (`file:line` for a record of a file of many), or
+        the line of `offset` in a text file, which its text is."""
         if self.path is None:
             return self.id
-        if self.line is not None:  # a record of a JSONL or CSV file, a feed entry
+        if self.line is not None:
             return f"{self.path}:{self.line}"
-        if offset is None or offset > len(self.text):
-            return self.path
-        return f"{self.path}:{self.text.count(chr(10), 0, offset) + 1}"
+        if self.format == "text" and offset is not None and offset <= len(self.text):
+            return f"{self.path}:{self.text.count(chr(10), 0, offset) + 1}"
+        return self.path
 
     @property
     def content_hash(self) -> str:

@@ -7,9 +7,11 @@ reason) for every one it cannot, so one broken input never stops a batch.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import email.utils
+import html.parser
 import io
 import json
 import re
@@ -17,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import ReadError
-from .models import Document
+from .models import MAX_DOCUMENT_CHARS, MAX_ID_CHARS, Document
 
 ReadResult = Document | ReadError
 
@@ -34,6 +36,17 @@ FIELD_HEADER = re.compile(r"(url|title|lang)[ \t]+(\S.*)")
 ISO_DATE_PREFIX = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 TABLE_FIELDS = ("id", "text", "published", "url", "title", "language")
 BLOCK_TAGS = ("p", "div", "br", "li", "tr", "td", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
+BYTE_ORDER_MARKS = (  # UTF-32's before UTF-16's, whose marks begin theirs
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+LEGACY_LATIN = "cp1252"  # what Western European text is in when it is not in UTF-8
+MAX_ACCENTED = 0.3  # share of letters beyond ASCII above which cp1252 is not the text's encoding
+MAX_HTML_DEPTH = 200  # lxml, and so trafilatura, drop what is nested deeper than 255
+csv.field_size_limit(MAX_DOCUMENT_CHARS)  # a longer cell is one bad row, not the end of the file
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
@@ -66,16 +79,62 @@ def read_file(path: str | Path) -> Iterator[ReadResult]:
 
 
 def decode(name: str, data: bytes) -> str:
+    """The text of a file: by its byte order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else
+    Windows-1252 (Latin-1's superset) when it reads as Western European text, else the
+    encoding charset-normalizer finds."""
+    for mark, codec in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return checked_text(name, data.decode(codec))
+            except UnicodeDecodeError as error:
+                reason = f"not {codec} text though it opens with its byte order mark"
+                raise ReadError(name, f"{reason} (bad byte at offset {error.start})") from None
     if b"\x00" in data[:8192]:
         raise ReadError(name, "binary file (NUL bytes), not text")
     try:
-        text = data.decode("utf-8-sig")
+        return checked_text(name, data.decode("utf-8"))
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ReadError(name, f"not UTF-8 text (bad byte at offset {error.start})", line) from None
+        text = legacy_text(data)
+        if text is None:
+            line = data[: error.start].count(b"\n") + 1
+            reason = f"not UTF-8 text (bad byte at offset {error.start}), nor in another encoding"
+            raise ReadError(name, reason, line) from None
+        return checked_text(name, text)
+
+
+def legacy_text(data: bytes) -> str | None:
+    """Text in an encoding older than UTF-8: Windows-1252 if every byte is one of its
+    characters and few letters lie beyond ASCII (Cyrillic read as it would be all accents),
+    else charset-normalizer's best guess; None if nothing reads as text."""
+    try:
+        text = data.decode(LEGACY_LATIN)
+        letters = [c for c in text if c.isalpha()]
+        if sum(not c.isascii() for c in letters) <= MAX_ACCENTED * max(len(letters), 1):
+            return text
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    return str(best) if best is not None else None
+
+
+def checked_text(name: str, text: str) -> str:
     if not text.strip():
         raise ReadError(name, "empty file")
     return text
+
+
+def document(name: str, line: int | None, format: str, **fields) -> Document | ReadError:
+    """A Document read from `name` (at `line` of a file of many), or why it cannot be one: a
+    text longer than a document may be."""
+    if len(fields["text"]) > MAX_DOCUMENT_CHARS:
+        reason = (
+            f"the text has {len(fields['text']):,} characters; "
+            f"a document may have at most {MAX_DOCUMENT_CHARS:,}"
+        )
+        return ReadError(name, reason, line)
+    return Document(path=name, line=line, format=format, **fields)
 
 
 def sniff_format(suffix: str, text: str) -> str:
@@ -96,32 +155,44 @@ def sniff_format(suffix: str, text: str) -> str:
 def parse_text(name: str, text: str) -> Iterator[ReadResult]:
     """Plain text, optionally opening with `date YYYY-MM[-DD]` and `url`/`title`/`lang` lines."""
     try:
-        yield document_from_text(name, text)
+        fields = text_fields(name, text)
     except ReadError as error:
         yield error
+        return
+    yield document(name, None, "text", id=name, **fields)
 
 
 def document_from_text(doc_id: str, text: str) -> Document:
-    """Raises ReadError for an impossible header date, which later stages could not resolve."""
+    """The document a text file of this text would be (raises ReadError as `text_fields`)."""
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise ReadError(doc_id, f"the text has more than {MAX_DOCUMENT_CHARS:,} characters")
+    return Document(id=doc_id, **text_fields(doc_id, text))
+
+
+def text_fields(name: str, text: str) -> dict:
+    """A text's header fields and where its body starts. Raises ReadError for an impossible
+    header date, which later stages could not resolve, and for a header with no text after."""
     header = DATE_HEADER.match(text)
     if not header:
-        return Document(id=doc_id, text=text)
+        return {"text": text}
     if safe_date(header.group(1)) is None:
         line = text.count("\n", 0, header.start(1)) + 1
-        raise ReadError(doc_id, f"header date {header.group(1)!r} is not a date", line)
+        raise ReadError(name, f"header date {header.group(1)!r} is not a date", line)
     fields = {"published": header.group(1)}
     position = header.end()
     if text[position : position + 1] in ("\n", "\r", ""):
         position, fields = read_field_lines(text, position, fields)
-    return Document(
-        id=doc_id,
-        text=text,
-        body_start=position,
-        published=fields["published"],
-        url=fields.get("url"),
-        title=fields.get("title"),
-        language=fields.get("lang"),
-    )
+    if not text[position:].strip():
+        line = text.count("\n", 0, position) + 1
+        raise ReadError(name, "a header but no article text after it", line)
+    return {
+        "text": text,
+        "body_start": position,
+        "published": fields["published"],
+        "url": fields.get("url"),
+        "title": fields.get("title"),
+        "language": fields.get("lang"),
+    }
 
 
 def read_field_lines(text: str, position: int, fields: dict) -> tuple[int, dict]:
@@ -157,21 +228,62 @@ def parse_jsonl(name: str, text: str) -> Iterator[ReadResult]:
 
 
 def parse_csv(name: str, text: str) -> Iterator[ReadResult]:
-    rows = csv.DictReader(io.StringIO(text, newline=""))
+    """Rows of a CSV file with a header; ACLED's exports (`notes`, `event_id_cnty`) too. A bad
+    row is an error at the line it starts on, and the rows after it are read."""
+    lines = CountedLines(text)
+    rows = csv.DictReader(lines)
     try:
         header = rows.fieldnames or []
-        if {"notes", "event_id_cnty"} <= set(header):
-            yield from acled_documents(name, rows)
-            return
-        for row in rows:
-            line = rows.line_num
-            if None in row or None in row.values():
-                reason = f"row has {cell_count(row)} cells, header has {len(header)}"
-                yield ReadError(name, reason, line)
-                continue
-            yield document_from_record(name, line, row)
     except csv.Error as error:
-        yield ReadError(name, f"broken CSV ({error}); rest of file skipped", rows.line_num)
+        yield ReadError(name, f"broken CSV header ({error})", 1)
+        return
+    acled = {"notes", "event_id_cnty"} <= set(header)
+    for line, row in csv_rows(name, rows, lines):
+        if isinstance(row, ReadError):
+            yield row
+        elif acled:
+            yield acled_document(name, line, row)
+        elif None in row or None in row.values():
+            reason = f"row has {cell_count(row)} cells, header has {len(header)}"
+            yield ReadError(name, reason, line)
+        else:
+            yield document_from_record(name, line, row)
+
+
+class CountedLines:
+    """A text's lines as the csv module reads them, counted: its own `line_num` misses the
+    line of a row it refused."""
+
+    def __init__(self, text: str):
+        self.lines = iter(io.StringIO(text, newline=""))
+        self.count = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.count += 1
+        return line
+
+
+def csv_rows(
+    name: str, rows: csv.DictReader, lines: CountedLines
+) -> Iterator[tuple[int, dict | ReadError]]:
+    """(line a row starts on, the row or why it cannot be read)."""
+    while True:
+        line = lines.count + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            reason = str(error)
+            if "field larger than field limit" in reason:
+                reason = f"a cell is longer than a document may be ({MAX_DOCUMENT_CHARS:,} chars)"
+            yield line, ReadError(name, f"broken CSV row ({reason})", line)
+            continue  # the reader has consumed the row's lines and goes on after them
+        yield line, row
 
 
 def cell_count(row: dict) -> int:
@@ -180,20 +292,20 @@ def cell_count(row: dict) -> int:
     return present + len(row.get(None) or [])
 
 
-def acled_documents(name: str, rows: csv.DictReader) -> Iterator[ReadResult]:
-    """ACLED exports: each row's `notes` is one document, published at its upload `timestamp`."""
-    for row in rows:
-        line = rows.line_num
-        doc_id = row.get("event_id_cnty") or row.get("data_id") or f"{name}#{line}"
-        if not (row.get("notes") or "").strip():
-            yield ReadError(name, f"ACLED row {doc_id} has no notes", line)
-            continue
-        yield Document(
-            id=doc_id,
-            text=row["notes"],
-            published=timestamp_date(row.get("timestamp")),
-            language="en",
-        )
+def acled_document(name: str, line: int, row: dict) -> ReadResult:
+    """An ACLED row's `notes` as one document, published at its upload `timestamp`."""
+    doc_id = row.get("event_id_cnty") or row.get("data_id") or f"{name}#{line}"
+    if not (row.get("notes") or "").strip():
+        return ReadError(name, f"ACLED row {doc_id} has no notes", line)
+    return document(
+        name,
+        line,
+        "acled",
+        id=doc_id,
+        text=row["notes"],
+        published=timestamp_date(row.get("timestamp")),
+        language="en",
+    )
 
 
 def timestamp_date(value: str | None) -> str | None:
@@ -215,8 +327,14 @@ def document_from_record(name: str, line: int, record: dict) -> ReadResult:
         published = normalise_date(record.get("published"))
     except ValueError:
         return ReadError(name, f"field 'published' is not a date: {record['published']!r}", line)
-    return Document(
-        id=str(record.get("id") or f"{name}#{line}"),
+    doc_id = str(record.get("id") or f"{name}#{line}")
+    if len(doc_id) > MAX_ID_CHARS:
+        return ReadError(name, f"field 'id' is longer than {MAX_ID_CHARS} characters", line)
+    return document(
+        name,
+        line,
+        "record",
+        id=doc_id,
         text=text,
         published=published,
         url=record.get("url") or None,
@@ -239,16 +357,14 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def parse_html(name: str, text: str) -> Iterator[ReadResult]:
-    import trafilatura
-
-    # favor_precision: without it a page with no article yields its menu as the "article"
-    article = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, favor_precision=True
-    )
-    if article is None or not (article.text or "").strip():
+    article = html_article(flattened_html(text) if too_deep(text) else text)
+    if article is None:
         yield ReadError(name, "no article text found in the HTML")
         return
-    yield Document(
+    yield document(
+        name,
+        None,
+        "html",
         id=name,
         text=article.text,
         published=safe_date(article.date),
@@ -256,6 +372,70 @@ def parse_html(name: str, text: str) -> Iterator[ReadResult]:
         title=article.title,
         language=article.language,
     )
+
+
+def html_article(page: str):
+    """The article of a page by trafilatura, or None. `favor_precision`: without it a page with
+    no article yields its menu as the "article"."""
+    import trafilatura
+
+    article = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, favor_precision=True
+    )
+    return article if article is not None and (article.text or "").strip() else None
+
+
+class Flattener(html.parser.HTMLParser):
+    """Writes a page back with the tags nested deeper than `MAX_HTML_DEPTH` left out and their
+    text kept: the HTML parser under trafilatura drops everything below depth 255."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth < MAX_HTML_DEPTH:
+            self.parts.append(self.get_starttag_text() or "")
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+        self.depth += tag not in VOID_TAGS
+
+    def handle_endtag(self, tag):
+        self.depth = max(0, self.depth - (tag not in VOID_TAGS))
+        if self.depth < MAX_HTML_DEPTH:
+            self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_entityref(self, name):
+        self.parts.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.parts.append(f"&#{name};")
+
+
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+LXML_DEPTH = 250  # elements this deep are near where lxml stops
+
+
+def too_deep(page: str) -> bool:
+    """Elements nest as deep as lxml goes, so it may have dropped what lies deeper."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    return bool(root.xpath("/" + "/".join(["*"] * LXML_DEPTH)))
+
+
+def flattened_html(page: str) -> str:
+    flattener = Flattener()
+    flattener.feed(page)
+    flattener.close()
+    return "".join(flattener.parts)
 
 
 def parse_feed(name: str, text: str) -> Iterator[ReadResult]:
@@ -273,8 +453,11 @@ def parse_feed(name: str, text: str) -> Iterator[ReadResult]:
         if not (body or title):
             yield ReadError(name, f"feed entry {number} has neither title nor text")
             continue
-        yield Document(
-            id=entry.get("id") or entry.get("link") or f"{name}#{number}",
+        yield document(
+            name,
+            None,
+            "feed",
+            id=(entry.get("id") or entry.get("link") or f"{name}#{number}")[:MAX_ID_CHARS],
             text="\n\n".join(part for part in (title, body) if part),
             published=feed_date(entry),
             url=entry.get("link"),

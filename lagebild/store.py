@@ -245,6 +245,12 @@ class Store:
         """Close the pooled connections, which otherwise stay open on a database server."""
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """One transaction: everything written in it is committed together or not at all. The

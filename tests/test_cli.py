@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from lagebild.cli import app
 from lagebild.export import LEGACY_COLUMNS
-from lagebild.store import Store
+from lagebild.store import Store, documents
 
 ROOT = Path(__file__).parents[1]
 FIRST = ROOT / "data" / "corpus" / "hasakah-prison-2022-01.txt"
@@ -115,3 +115,94 @@ def test_every_command_has_help():
 
 def test_schema_command_prints_the_shipped_schema():
     assert json.loads(run("schema").output) == SCHEMA
+
+
+GOOD = {
+    "good-de.txt": "date 2022-01-24\n\nAm Sonntag griff der Islamische Staat das Gefängnis in "
+    "al-Hasaka an. Mindestens zwei Wärter starben.",
+    "good-en.txt": "date 2020-05-11\n\nOn 9 May 2020, Al Shabaab militants attacked soldiers in "
+    "Kismayo, killing two soldiers.",
+    "utf16.txt": ("date 2022-01-24\n\nIn Kabul griffen Taliban einen Kontrollposten an; drei "
+    "Polizisten wurden getötet.").encode("utf-16"),
+    "latin1.txt": "date 2022-01-24\n\nKämpfer griffen das Gefängnis in al-Hasaka an; zwei Wärter "
+    "starben.".encode("latin-1"),
+    "absurd.txt": "date 2022-01-24\n\nBei einem Angriff in al-Hasaka gab es\n99999999999999999999 "
+    "Tote.",
+    "beyond-int32.txt": "date 2022-01-24\n\nIn Idlib starben 3000000000 Menschen.",
+    "undated.html": "<html><head><title>Lagos</title></head><body><article><p>Police fired tear "
+    "gas at protesters in Lagos on Monday, witnesses said. Several people were hurt when "
+    "officers dispersed the crowd near the governor's office.</p></article></body></html>",
+    "deep.html": "<html><head><title>Tief</title></head><body>" + "<div>" * 3000 + "<p>Am "
+    "Sonntag griff der Islamische Staat das Gefängnis in al-Hasaka an. Mindestens zwei Wärter "
+    "starben, teilte die Polizei mit.</p>" * 2 + "</div>" * 3000 + "</body></html>",
+    "a.jsonl": '{"id": "1", "text": "Am 3. Mai 2022 griffen Milizen Soldaten in Kismayo an."}\n',
+    "rows.csv": "id,text\nc1,Erster Bericht über Kämpfe in Idlib.\nc2," + "x" * 1_000_001 + "\n"
+    "c3,Police fired tear gas at protesters in Lagos.\n",
+}  # fmt: skip
+BAD = {  # what each refused input is reported as
+    "b.jsonl": ('{"id": "1", "text": "Ein anderer Text über Berlin."}\n', "b.jsonl:1: id '1'"),
+    "binary.txt": (b"%PDF\x00\x01\x02", "binary.txt: binary file"),
+    "empty.txt": ("", "empty.txt: empty file"),
+    "huge.txt": ("Kämpfer griffen an. " * 60_000, "huge.txt: the text has 1,200,000 characters"),
+    "only-header.txt": ("date 2022-01-24\ntitle Eilmeldung\n\n", "only-header.txt:4: a header"),
+}
+STORED = {"good-de.txt", "good-en.txt", "utf16.txt", "latin1.txt", "absurd.txt",
+          "beyond-int32.txt", "undated.html", "deep.html", "1", "c1", "c3"}  # fmt: skip
+
+
+def test_a_folder_of_hostile_inputs_stores_every_good_document(tmp_path, database_url):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, content in {**GOOD, **{n: c for n, (c, _) in BAD.items()}}.items():
+        write = (
+            (folder / name).write_bytes
+            if isinstance(content, bytes)
+            else (folder / name).write_text
+        )
+        write(content)
+    result = run("ingest", folder, "--db", database_url)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    for name, (_, reported) in BAD.items():
+        assert f"skipped {folder / reported}" in result.output, name
+    assert f"skipped {folder / 'rows.csv'}:3: broken CSV row (a cell is longer" in result.output
+    assert f"warning {folder / 'absurd.txt'}:4: 99,999,999,999,999,999,999 dead" in result.output
+    assert "no date given: 1 event(s) dated to" in result.output
+    store = Store(database_url)
+    stored_ids = {d.id.removeprefix(f"{folder}/") for d in map(store.document, ids(store))}
+    assert stored_ids == STORED
+    assert {e.fatalities for e in store.document_events(str(folder / "absurd.txt"))} == {0}
+    store.close()
+
+
+def ids(store: Store) -> list[str]:
+
+    with store.engine.connect() as connection:
+        return list(
+            connection.execute(documents.select().with_only_columns(documents.c.doc_id)).scalars()
+        )
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"LAGEBILD_MIN_CONFIDENCE": "abc"}, "LAGEBILD_MIN_CONFIDENCE='abc' is not a number"),
+        ({"LAGEBILD_PAGE_SIZE": "0"}, "LAGEBILD_PAGE_SIZE='0' is not between 1 and 1,000"),
+    ],
+)
+def test_a_bad_setting_stops_a_command_once_naming_it(tmp_path, env, message):
+    result = runner.invoke(app, ["ingest", str(FIRST), "--db", str(tmp_path / "t.db")], env=env)
+    assert result.exit_code == 2
+    assert result.output.count("error:") == 1 and message in result.output
+
+
+@pytest.mark.parametrize("command", [["export"], ["serve"]])
+def test_reading_commands_refuse_a_database_file_that_is_not_there(tmp_path, command):
+    result = run(*command, "--db", tmp_path / "typo.db")
+    assert result.exit_code == 1
+    assert "no database file" in result.output and not (tmp_path / "typo.db").exists()
+
+
+def test_serve_refuses_a_port_out_of_range():
+    result = run("serve", "--port", "99999")
+    assert result.exit_code == 2 and "65535" in result.output

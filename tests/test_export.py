@@ -115,6 +115,18 @@ def test_notes_with_commas_quotes_and_newlines_survive_csv(make_event):
     assert [row["notes"] for row in rows] == [notes, "plain"]
 
 
+def test_cells_that_open_like_a_formula_are_neutralised(make_event):
+    sources = [
+        Source(doc_id='=HYPERLINK("http://evil.example","Quelle")'),
+        Source(doc_id="@SUM(1)"),
+    ]
+    event = make_event(sources=sources, notes="+491701234567 called", latitude=-12.5)
+    (row,) = csv_rows([event], "current")
+    assert row["source"] == '\'=HYPERLINK("http://evil.example","Quelle"); @SUM(1)'
+    assert row["notes"] == "'+491701234567 called"
+    assert row["latitude"] == "-12.5000", "a negative number stays a number"
+
+
 def test_geojson_is_a_feature_collection_of_points_in_lon_lat_order(make_event):
     collection = geojson([make_event(latitude=36.5, longitude=40.75)])
     assert collection["type"] == "FeatureCollection"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -259,6 +260,22 @@ def test_csv_needs_only_a_text_column(tmp_path):
     assert [d.id for d in documents(read(path))] == [f"{path}#2", f"{path}#3"]
 
 
+def test_csv_cell_longer_than_a_document_is_one_error_and_the_rest_is_read(tmp_path):
+    long = "x" * 1_000_001
+    content = f"id,text\na1,Erster Bericht.\na2,{long}\na3,Dritter Bericht.\n"
+    first, error, third = read(write(tmp_path, "news.csv", content))
+    assert (first.id, third.id) == ("a1", "a3")
+    assert isinstance(error, ReadError) and error.line == 3
+    assert "longer than a document may be" in error.reason
+
+
+def test_csv_rows_know_the_line_they_start_on(tmp_path):
+    content = 'id,text\na1,"Zwei\nZeilen."\na2,Danach.\n'
+    first, second = read(write(tmp_path, "news.csv", content))
+    assert (first.line, second.line) == (2, 4)
+    assert second.location() == f"{tmp_path / 'news.csv'}:4"
+
+
 def test_csv_bad_rows_are_reported_with_their_line(tmp_path):
     content = (
         "id,text,published\n"
@@ -381,6 +398,15 @@ def test_html_without_article_text_is_an_error(tmp_path, body):
     error = read_one(write(tmp_path, "index.htm", page))
     assert isinstance(error, ReadError)
     assert "no article text" in error.reason
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_html_nested_deeper_than_lxml_parses_still_gives_its_article(tmp_path, depth):
+    nested = "<div>" * depth + f"<p>{ARTICLE}</p>" * 3 + "</div>" * depth
+    page = f"<html><head><title>Anschlag</title></head><body><nav>Menü</nav>{nested}</body></html>"
+    found = read_one(write(tmp_path, "deep.html", page))
+    assert isinstance(found, Document), found
+    assert ARTICLE in found.text
 
 
 # --- RSS and Atom -------------------------------------------------------------------------------
@@ -526,11 +552,12 @@ BROKEN = {
     "binary": ("report.txt", b"%PDF-1.4\n\x00\x01\x02\x03 binary stream", "binary"),
     "empty": ("empty.txt", b"", "empty"),
     "whitespace": ("blank.txt", b"  \n\t\n   \n", "empty"),
-    "latin-1": (
-        "latin1.txt",
-        "date 2022-01\n\nKämpfer griffen das Gefängnis an.\n".encode("latin-1"),
-        "UTF-8",
+    "undecodable": (
+        "noise.txt",
+        b"date 2022-01\n\n" + bytes(b | 0x80 for b in random.Random(3).randbytes(500)),
+        "not UTF-8 text",
     ),
+    "header only": ("only-header.txt", b"date 2022-01-24\ntitle Eilmeldung\n\n  \n", "header"),
 }
 
 
@@ -544,9 +571,40 @@ def test_broken_file_is_an_error(tmp_path, kind):
     assert phrase in error.reason
 
 
-def test_latin1_error_names_the_line_of_the_bad_byte(tmp_path):
-    error = read_one(write(tmp_path, "latin1.txt", BROKEN["latin-1"][1]))
+def test_undecodable_text_error_names_the_line_of_the_bad_byte(tmp_path):
+    error = read_one(write(tmp_path, "noise.txt", BROKEN["undecodable"][1]))
     assert error.line == 3
+
+
+LEGACY = "Die „Kämpfer“ griffen das Gefängnis in al-Hasaka an – über 100 Tote."
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("utf-8-sig", LEGACY),
+        ("utf-16", LEGACY),  # Python writes the byte order mark
+        ("utf-16-be", LEGACY),  # with the mark written by hand
+        ("utf-32", LEGACY),
+        ("latin-1", "Kämpfer griffen das Gefängnis an; die Wärter flohen."),
+        ("cp1252", LEGACY),
+        ("cp1251", "В Харькове обстреляли жилой дом, погибли трое мирных жителей."),
+    ],
+)
+def test_text_in_other_encodings_is_decoded(tmp_path, encoding, text):
+    mark = "\ufeff" if encoding == "utf-16-be" else ""
+    content = f"{mark}date 2022-01-24\n\n{text}\n".encode(encoding)
+    found = read_one(write(tmp_path, "bericht.txt", content))
+    assert isinstance(found, Document), found
+    assert found.body.strip() == text
+    assert found.published == "2022-01-24"
+
+
+def test_a_text_longer_than_a_document_may_be_is_refused_up_front(tmp_path):
+    path = write(tmp_path, "huge.txt", "Kämpfer griffen an. " * 600_000)  # 12 MB, one line
+    error = read_one(path)
+    assert isinstance(error, ReadError)
+    assert "12,000,000 characters" in error.reason and "at most 1,000,000" in error.reason
 
 
 def test_missing_file_is_an_error(tmp_path):

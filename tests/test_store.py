@@ -190,3 +190,16 @@ def test_a_box_is_searched_by_the_spatial_index_where_postgis_is(store, batch):
         connection.exec_driver_sql("SET enable_seqscan = off")  # three rows: force the choice
         plan = "\n".join(connection.exec_driver_sql(f"EXPLAIN {sql}").scalars())
     assert "ix_events_geom" in plan
+
+
+def test_importing_the_store_loads_no_extractor():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, lagebild.store; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'lingua') "
+        "or m.startswith(('lagebild.extraction', 'lagebild.merge', 'lagebild.geo'))))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"

@@ -150,3 +150,40 @@ def test_an_impossible_header_date_is_a_400(client):
     )
     assert response.status_code == 400
     assert "2022-02-30" in response.json()["detail"]
+
+
+def test_a_header_without_text_is_a_400(client):
+    response = client.post(
+        "/documents", json={"text": "date 2022-01-24\ntitle Eilmeldung\n\n"}, headers=AUTHORISED
+    )
+    assert response.status_code == 400
+    assert "no article text" in response.json()["detail"]
+
+
+def test_a_body_over_the_limit_is_a_413_before_it_is_read(open_store):
+    app = create_app(open_store(), token=TOKEN, max_body_bytes=10_000)
+    with TestClient(app) as small:
+        response = small.post("/documents", json={"text": "x" * 20_000}, headers=AUTHORISED)
+        assert response.status_code == 413
+        assert small.get("/health").json()["documents"] == 0
+
+
+def test_a_write_without_the_token_is_refused_before_its_body_is_parsed(client):
+    response = client.post("/documents", content=b"{" * 5_000)  # no token, and no JSON either
+    assert response.status_code == 401
+
+
+def test_a_422_does_not_echo_the_rejected_text(client):
+    text = "Kämpfer " * 200_000  # 1.6 M characters: over the document limit
+    response = client.post("/documents", json={"text": text}, headers=AUTHORISED)
+    assert response.status_code == 422
+    assert len(response.content) < 1000
+    assert "Kämpfer" not in response.text and "K\\u00e4mpfer" not in response.text
+
+
+def test_a_number_too_large_for_a_count_is_no_toll_and_the_document_is_stored(api):
+    text = "Bei einem Angriff auf das Gefängnis in al-Hasaka gab es 99999999999999999999 Tote."
+    body = {"text": text, "published": "2022-01-24", "language": "de", "id": "de/absurd.txt"}
+    response = api.post("/documents", json=body, headers=AUTHORISED)
+    assert response.status_code == 201
+    assert [e["fatalities"] for e in response.json()["events"]] == [0]
