@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= lagebild.db
-DEMO_INPUTS := data/corpus data/acled/acled-2020-05-dev.csv
+DEMO_INPUTS := data/corpus data/ucdp
 
 .PHONY: install demo test check schema clean
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from shared import acled_dev
+
 from lagebild import geo
 from lagebild.extraction import extract, load_language
 from lagebild.language import with_language
@@ -23,7 +25,7 @@ TARGET = 2000
 
 
 def english_documents() -> list[Document]:
-    notes = [d for d in read_paths([ROOT / "data" / "acled" / "acled-2020-05-dev.csv"])]
+    notes = [d for d in read_paths([acled_dev()])]
     documents, text, n = [], "", 0
     for note in notes:
         text += note.text + "\n\n"

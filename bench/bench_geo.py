@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from shared import acled_dev
+
 from lagebild import geo
 from lagebild.extraction.coder import place_cues
 from lagebild.geo.gazetteer import bundled_gazetteer, cache_dir, source_key
@@ -76,7 +78,7 @@ def main() -> None:
     bundled_gazetteer()  # compile the cache if it is missing
     path = cache_dir() / f"gazetteer-{source_key()}.pickle"
     runs = load_runs(path)
-    texts = [d.text for d in read_paths([ROOT / "data" / "acled" / "acled-2020-05-dev.csv"])]
+    texts = [d.text for d in read_paths([acled_dev()])]
     rate = resolution_rate(texts)
     seconds = [r["seconds"] for r in runs]
     rows = [

@@ -1,53 +1,41 @@
-"""Cross-document merge: quality on reports of known events, and speed.
+"""Cross-document merge quality on reports of known events, through the ingest every user runs.
 
-    .venv/bin/python bench/bench_merge.py [--events N]
+    .venv/bin/python bench/bench_merge.py
 
-Quality: every ACLED development note (data/acled/acled-2020-05-dev.csv) is one event, and
-data/merge/reports.jsonl holds hand-written second reports of some of them (German
-translations and English rewrites, see data/merge/README.md). All are extracted and merged
-together (`lagebild.merge.merge_all`). A report merged with its own note is a duplicate pair
-found; two documents merged that report different ACLED rows are a wrong merge. ACLED codes one
-source report that names several places as one row per place, repeating the note; wrong merges
-of such rows (same day, notes at least 90 % alike) are counted apart, since no text tells them
-apart.
-
-Speed: N synthetic reports (default 200,000) in 50 hotspots over a year, merged in memory.
-Prints tables.
+Every ACLED development note (read from the shared folder, see bench/shared.py) is one event,
+and data/merge/reports.jsonl holds hand-written second reports of some of them (German
+translations and English rewrites, see data/merge/README.md). All are coded and ingested into
+a fresh SQLite store (`lagebild.ingest.add_documents`, oldest first). A report stored as a
+source of its own note's event is a duplicate pair found; two documents in one event that
+report different ACLED rows are a wrong merge. ACLED codes one source report that names
+several places as one row per place, repeating the note; wrong merges of such rows (notes at
+least 90 % alike) are counted apart, since no text tells them apart. Prints a table.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import itertools
 import json
-import random
-import time
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+import sqlalchemy as sa
 from rapidfuzz import fuzz
+from shared import acled_dev
 
-from lagebild.extraction import extract
-from lagebild.merge import Report, details, merge_all
-from lagebild.models import Document, Event
+from lagebild.ingest import add_documents
+from lagebild.models import Document
+from lagebild.pipeline import process
 from lagebild.read import read_paths
+from lagebild.store import Store, event_sources
 
 ROOT = Path(__file__).parents[1]
-ACLED = ROOT / "data" / "acled" / "acled-2020-05-dev.csv"
 REPORTS = ROOT / "data" / "merge" / "reports.jsonl"
 
 
 SPLIT_SIMILARITY = 90  # rapidfuzz ratio of two notes ACLED repeated for the places of one report
-
-
-def extracted(documents: list[Document]) -> list[Report]:
-    found = []
-    for document in documents:
-        events = extract(document)
-        if events:
-            found += [Report(event, details(document)) for event in events]
-    return found
 
 
 def report_documents() -> tuple[list[Document], dict[str, str]]:
@@ -68,21 +56,27 @@ def report_documents() -> tuple[list[Document], dict[str, str]]:
 
 
 def quality() -> list[tuple]:
-    notes = list(read_paths([ACLED]))
+    notes = list(read_paths([acled_dev()]))
     reports, truth = report_documents()
-    events = extracted(notes) + extracted(reports)
-    events.sort(key=lambda r: r.event.event_date)
+    coded = [process(d) for d in sorted(notes + reports, key=lambda d: d.published or "")]
+    with tempfile.TemporaryDirectory() as folder, Store(f"{folder}/merge.db") as store:
+        for start in range(0, len(coded), 500):
+            add_documents(store, [(c.document, c.events) for c in coded[start : start + 500]])
+        with store.engine.connect() as connection:
+            rows = connection.execute(sa.select(event_sources.c.event_id, event_sources.c.doc_id))
+            reporters = defaultdict(set)
+            for event_id, doc_id in rows:
+                reporters[event_id].add(doc_id)
     row_of = {doc: doc for doc in (n.id for n in notes)} | truth
     merged_pairs = set()
-    for group in merge_all(events):
-        docs = {events[i].event.sources[0].doc_id for i in group}
+    for docs in reporters.values():
         merged_pairs |= {frozenset(p) for p in itertools.combinations(sorted(docs), 2)}
     right = {p for p in merged_pairs if len({row_of[d] for d in p}) == 1}
     wrong = merged_pairs - right
     text = {n.id: n.text for n in notes}
     split = {p for p in wrong if split_note(*(text.get(d) for d in p))}
     found = {d for p in right for d in p if d in truth}
-    with_events = {e.event.sources[0].doc_id for e in events}
+    with_events = {c.document.id for c in coded if c.events}
     reachable = [r for r in truth if r in with_events and truth[r] in with_events]
     by_language = defaultdict(lambda: [0, 0])
     for report in reports:
@@ -90,7 +84,8 @@ def quality() -> list[tuple]:
         by_language[report.language][1] += 1
     rows = [
         ("documents (notes + reports)", len(notes) + len(reports)),
-        ("events extracted", len(events)),
+        ("events extracted", sum(len(c.events) for c in coded)),
+        ("events stored", len(reporters)),
         ("duplicate pairs (report, its note)", len(truth)),
         ("pairs where both sides have an event", len(reachable)),
         ("pairs found", len(found)),
@@ -118,56 +113,6 @@ def split_note(a: str | None, b: str | None) -> bool:
     return bool(a and b) and fuzz.ratio(a, b) >= SPLIT_SIMILARITY
 
 
-def synthetic_reports(n: int, seed: int = 1) -> list[Report]:
-    """Reports around 50 hotspots over a year, from 40 groups of three types, each naming
-    three of 20,000 places; every tenth is a second report of an earlier one."""
-    rng = random.Random(seed)
-    hotspots = [(rng.uniform(-30, 50), rng.uniform(-20, 100)) for _ in range(50)]
-    types = [
-        ("Battles", "Armed clash"),
-        ("Protests", "Peaceful protest"),
-        ("Riots", "Mob violence"),
-    ]
-    reports = []
-    for i in range(n):
-        if i % 10 == 9:
-            first = rng.choice(reports)
-            reports.append(first._replace(event=first.event.model_copy()))
-            continue
-        lat, lon = rng.choice(hotspots)
-        event_type, sub_event_type = rng.choice(types)
-        event = Event.model_construct(
-            event_date=dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(366)),
-            time_precision=1,
-            event_type=event_type,
-            sub_event_type=sub_event_type,
-            actor1=f"Group {rng.randrange(40)}",
-            actor2=None,
-            inter1=2,
-            latitude=lat + rng.gauss(0, 0.5),
-            longitude=lon + rng.gauss(0, 0.5),
-            geonames_id=None,
-            geo_precision=3,
-            sources=[],
-        )
-        places = frozenset(f"!place{rng.randrange(20_000)}" for _ in range(3))
-        reports.append(Report(event, places | {f"#{rng.randrange(2, 50)}"}))
-    return reports
-
-
-def speed(n: int) -> list[tuple]:
-    reports = synthetic_reports(n)
-    start = time.perf_counter()
-    groups = merge_all(reports)
-    seconds = time.perf_counter() - start
-    return [
-        ("reports", n),
-        ("events", len(groups)),
-        ("seconds", f"{seconds:.1f}"),
-        ("reports/s", f"{n / seconds:.0f}"),
-    ]
-
-
 def table(title: str, rows: list[tuple]) -> None:
     print(f"\n{title}\n")
     print(f"| {'measure':40} | {'value':>16} |")
@@ -177,11 +122,8 @@ def table(title: str, rows: list[tuple]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=200_000, help="synthetic reports to merge")
-    args = parser.parse_args()
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     table("merge quality (ACLED notes + second reports)", quality())
-    table("in-memory merge speed", speed(args.events))
 
 
 if __name__ == "__main__":

@@ -17,10 +17,10 @@ from lagebild.read import read_paths
 from lagebild.store import Store
 
 ROOT = Path(__file__).parents[1]
-DEMO = [ROOT / "data" / "corpus", ROOT / "data" / "acled" / "acled-2020-05-dev.csv"]
+DEMO = [ROOT / "data" / "corpus", ROOT / "data" / "ucdp"]
 DOCS = ROOT / "docs"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-VIEW = "?date_from=2020-04-25&date_to=2020-05-12&lang=en"
+VIEW = "?date_from=2019-01-01&date_to=2019-12-31&lang=en"
 PRISON = "hasakah-prison-2022-01.txt"
 
 

@@ -14,6 +14,7 @@ has not seen. Needs the `build` extra (scikit-learn).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -27,7 +28,13 @@ from lagebild.extraction import classify, coder, load_language
 from lagebild.read import read_paths
 
 ROOT = Path(__file__).parents[1]
-DEFAULT = ROOT / "data" / "acled" / "acled-2020-05-dev.csv"
+# ACLED's rows are not shipped: read from the project's shared folder (LAGEBILD_SHARED)
+DEFAULT = (
+    Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
+    / "data"
+    / "acled"
+    / "acled-2020-05-dev.csv"
+)
 OUT = ROOT / "lagebild" / "lang" / "base" / "coder.json"
 C = 1.0
 

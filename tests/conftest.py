@@ -4,6 +4,7 @@ and a fresh database for each test on SQLite and on a PostgreSQL server."""
 import datetime as dt
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -11,6 +12,11 @@ import sqlalchemy as sa
 from lagebild.ingest import add_documents
 from lagebild.models import Document, Event, Evidence, Source
 from lagebild.store import Store
+
+# ACLED's terms do not allow redistributing its rows: tests that need them read the project's
+# shared folder (LAGEBILD_SHARED, default ../shared beside the repository) and skip without it.
+SHARED = Path(os.environ.get("LAGEBILD_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+ACLED_DEV = SHARED / "data" / "acled" / "acled-2020-05-dev.csv"
 
 POSTGRES = os.environ.get(
     "LAGEBILD_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -95,6 +101,14 @@ def batch(make_document, make_event, make_evidence):
 def stored(store: Store, batch) -> int:
     """Store coded documents as `lagebild ingest` does; how many were new."""
     return len(add_documents(store, batch).stored)
+
+
+@pytest.fixture(scope="session")
+def acled_dev() -> Path:
+    """ACLED's development notes, read where the project keeps them, never shipped."""
+    if not ACLED_DEV.is_file():
+        pytest.skip(f"ACLED's rows are not shipped: {ACLED_DEV} is not there (LAGEBILD_SHARED)")
+    return ACLED_DEV
 
 
 @pytest.fixture

@@ -81,8 +81,8 @@ def test_eval_gold_prints_a_table_and_json(predictions):
     assert 0 <= scores["events"]["f1"] <= 1
 
 
-def test_eval_acled_scores_one_half_of_a_file(tmp_path):
-    lines = (ROOT / "data" / "acled" / "acled-2020-05-dev.csv").read_text().splitlines()
+def test_eval_acled_scores_one_half_of_a_file(tmp_path, acled_dev):
+    lines = acled_dev.read_text().splitlines()
     sample = tmp_path / "sample.csv"
     sample.write_text("\n".join(lines[:41]) + "\n")
     result = run("eval", "--acled", sample, "--part", "heldout", "--json")

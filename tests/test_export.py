@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 from lagebild.export import (
     CURRENT_COLUMNS,
@@ -14,8 +13,6 @@ from lagebild.export import (
     write_jsonl,
 )
 from lagebild.models import Event, Evidence, Source
-
-ACLED_DEV = Path(__file__).parents[1] / "data" / "acled" / "acled-2020-05-dev.csv"
 
 
 def one_sided(make_event) -> Event:
@@ -39,8 +36,8 @@ def geojson(events) -> dict:
     return json.loads(out.getvalue())
 
 
-def test_legacy_columns_are_the_header_of_an_acled_export():
-    with open(ACLED_DEV, encoding="utf-8-sig", newline="") as handle:
+def test_legacy_columns_are_the_header_of_an_acled_export(acled_dev):
+    with open(acled_dev, encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle))
     assert list(LEGACY_COLUMNS) == header
 

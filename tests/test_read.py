@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import random
 from pathlib import Path
@@ -15,7 +14,6 @@ from lagebild.read import read_file, read_paths
 
 HASAKAH = "data/corpus/hasakah-prison-2022-01.txt"
 PESHAWAR = "data/corpus/de/zeit-peshawar-selbstmordanschlag-polizeichef.txt"
-ACLED = "data/acled/acled-2020-05-dev.csv"
 
 ARTICLE = (
     "Peshawar (AFP) Bei einem Selbstmord-Anschlag auf einen Polizeichef in Pakistan sind "
@@ -297,32 +295,32 @@ def test_csv_bad_rows_are_reported_with_their_line(tmp_path):
     assert "text" in errors[2].reason
 
 
-def acled_sample(repo_root: Path, directory: Path, rows: int = 3) -> tuple[Path, list[dict]]:
-    """The header and first rows of the shipped ACLED file, copied into `directory`."""
-    with open(repo_root / ACLED, encoding="utf-8", newline="") as source:
-        reader = csv.DictReader(source)
-        sample = [next(reader) for _ in range(rows)]
-    path = directory / "acled.csv"
-    with open(path, "w", encoding="utf-8", newline="") as target:
-        writer = csv.DictWriter(target, fieldnames=reader.fieldnames)
-        writer.writeheader()
-        writer.writerows(sample)
-    return path, sample
+ACLED_SAMPLE = (  # ACLED's pre-2023 columns, rows made up for the test
+    "data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,"
+    "sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,"
+    "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+    "notes,fatalities,timestamp,iso3\n"
+    "1,887,YEM1,1,9-May-20,2020,1,Battles,Armed clash,Houthis,,2,Military Forces of Yemen,,1,12,"
+    "Middle East,Yemen,Marib,Sirwah,,Sirwah,15.45,45.02,1,Local,National,"
+    '"On 9 May 2020, Houthi forces clashed with government troops in Sirwah.",3,1589155200,YEM\n'
+    "2,706,SOM1,1,9-May-20,2020,1,Violence against civilians,Attack,Al Shabaab,,2,"
+    "Civilians (Somalia),,7,27,Eastern Africa,Somalia,Lower Juba,Kismayo,,Kismayo,-0.36,42.55,1,"
+    'Local,National,"On 9 May 2020, Al Shabaab militants shot a man in Kismayo.",1,1589241599,SOM\n'
+)
 
 
-def test_acled_csv_notes_become_documents(repo_root, tmp_path):
-    path, rows = acled_sample(repo_root, tmp_path)
-    docs = documents(read(path))
-    assert [d.id for d in docs] == ["YEM52360", "SOM31065", "UKR37045"]
-    assert [d.text for d in docs] == [row["notes"] for row in rows]
+def test_acled_csv_notes_become_documents_published_at_the_upload_timestamp(tmp_path):
+    docs = documents(read(write(tmp_path, "acled.csv", ACLED_SAMPLE)))
+    assert [d.id for d in docs] == ["YEM1", "SOM1"]
+    assert docs[0].text == "On 9 May 2020, Houthi forces clashed with government troops in Sirwah."
     assert {d.language for d in docs} == {"en"}
+    assert [d.published for d in docs] == ["2020-05-11", "2020-05-11"]  # UTC days
+    assert [d.line for d in docs] == [2, 3]
 
 
-def test_acled_csv_published_is_the_upload_timestamp_in_utc(repo_root, tmp_path):
-    path, rows = acled_sample(repo_root, tmp_path)
-    docs = documents(read(path))
-    assert [d.published for d in docs] == ["2020-05-11", "2020-05-11", "2020-05-12"]
-    assert {row["event_date"] for row in rows} == {"9-May-20"}
+def test_the_acled_development_file_reads_as_its_notes(acled_dev):
+    docs = documents(read(acled_dev))
+    assert len(docs) == 1542 and docs[0].id == "YEM52360"
 
 
 def test_acled_row_without_notes_is_an_error(tmp_path):

@@ -201,5 +201,7 @@ def test_importing_the_store_loads_no_extractor():
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'lingua') "
         "or m.startswith(('lagebild.extraction', 'lagebild.merge', 'lagebild.geo'))))"
     )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert loaded.stdout.strip() == "[]"

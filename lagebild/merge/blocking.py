@@ -103,11 +103,6 @@ class Blocks:
         if name:
             self.names.setdefault((name, span), []).append((report, value))
 
-    def find(self, report: Report) -> tuple[object, str | None]:
-        """The value of the report that `report` is one event with, and the rule; (None,
-        None) when there is none."""
-        return first_same(report, self.candidates(report))
-
     def candidates(self, report: Report):
         """Reports in the neighbouring cells, and reports found by one of this report's
         `looked_up_names`, within the widest date window: what the store asks for too."""
@@ -136,18 +131,3 @@ def first_same(report: Report, candidates) -> tuple[object, str | None]:
         if verdict.same and by_text[0] is None:
             by_text = value, verdict.rule
     return by_text
-
-
-def merge_all(reports: list[Report]) -> list[list[int]]:
-    """Group a batch of reports into one list of indexes per real event, in input order: each
-    report joins the first earlier group whose first report it is one event with."""
-    groups: list[list[int]] = []
-    blocks = Blocks()
-    for i, report in enumerate(reports):
-        group, _ = blocks.find(report)
-        if group is None:
-            group = len(groups)
-            groups.append([])
-            blocks.add(report, group)
-        groups[group].append(i)
-    return groups

@@ -8,12 +8,12 @@ from conftest import build_event
 
 from lagebild.merge import (
     MAX_NEIGHBOURS,
+    Blocks,
     Report,
     cell_key,
     date_window,
     date_windows,
     haversine,
-    merge_all,
     neighbour_keys,
 )
 
@@ -36,21 +36,17 @@ def test_neighbour_cells_hold_every_place_within_25_km():
             assert cell_key(lat2, lon2) in neighbour_keys(lat, lon)
 
 
-def test_merge_all_groups_reports_and_keeps_others_apart():
-    reports = [
-        report("a"),
-        report("b", actor1="SDF: Syrian Democratic Forces", inter1=2),  # other actor
-        report("c", actor1="Islamic State (Syria)"),  # report of the first
-        report("d", latitude=35.0),  # far away
-    ]
-    assert merge_all(reports) == [[0, 2], [1], [3]]
-
-
-def test_merging_again_changes_nothing():
-    reports = [report(str(i), latitude=36.5 + i / 100) for i in range(6)]
-    groups = merge_all(reports)
-    regrouped = merge_all([reports[g[0]] for g in groups])
-    assert len(regrouped) == len(groups) == 1
+def test_blocks_give_the_reports_near_in_place_and_time_and_those_naming_a_rare_name():
+    blocks, other = Blocks(), frozenset({"!dschabal"})
+    for name, fields, details in [
+        ("near", {}, other),
+        ("far", {"latitude": 35.0}, other),
+        ("later", {"event_date": dt.date(2022, 3, 1)}, NAMED),
+        ("named", {"latitude": None, "longitude": None}, NAMED),
+    ]:
+        blocks.add(Report(build_event(name, **fields), details), name)
+    found = [value for _, value in blocks.candidates(report("new"))]
+    assert sorted(found) == ["named", "near"]
 
 
 def test_the_date_window_stays_within_the_calendar():
