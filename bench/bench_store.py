@@ -30,7 +30,7 @@ from lagebild import merge, taxonomy
 from lagebild.api.app import create_app
 from lagebild.ingest import add_documents
 from lagebild.models import Document, Event, Source
-from lagebild.store import Store, documents, event_sources, events
+from lagebild.store import EVENT_FIELDS, Store, documents, event_sources, events
 
 START = dt.date(2022, 1, 1)
 DAYS = 3 * 365
@@ -137,6 +137,7 @@ def build(store: Store, n: int, seed: int = 1) -> None:
             "INSERT INTO actor_names (name) SELECT actor1 FROM events "
             "UNION SELECT actor2 FROM events WHERE actor2 IS NOT NULL"
         )
+    store.complete_records()
     with store.engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
 
@@ -227,7 +228,7 @@ def new_batches(store: Store, m: int, existing: int, seed: int) -> list[list]:
                 row = {**dict(twin), "event_id": row["event_id"]}
                 text = f"New report {i}. {report_text(twin['location'])}"
             document = Document(id=f"new/{i}", text=text, language="en")
-            fields = {k: v for k, v in row.items() if k not in ("cell", "details", "rare_name")}
+            fields = {k: v for k, v in row.items() if k in EVENT_FIELDS}
             event = Event(**{**fields, "sources": [Source.of(document)]})
             batch.append((document, [event]))
         batches.append(batch)

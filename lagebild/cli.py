@@ -126,6 +126,7 @@ def ingest(
 
     with reported_errors(), Store(db) as store:
         complete_details(store)
+        store.complete_records()
         read = new = known = failed = 0
         with progress() as bar:
             task = bar.add_task("ingesting", total=None)
@@ -184,7 +185,7 @@ def export(
 
     with reported_errors(), Store(db, create=False) as store:
         with output(out) as handle:
-            events = store.iter_events()
+            events = store.iter_events(evidence=format is ExportFormat.jsonl)
             if format is ExportFormat.acled:
                 count = WRITERS["acled"](events, handle, columns.value)
             else:
@@ -197,28 +198,44 @@ def serve(
     db: DatabaseOption = DEFAULT_DB,
     host: HostOption = SETTINGS["host"].default,
     port: PortOption = None,
+    processes: Annotated[
+        int | None, typer.Option(min=1, max=64, help=SETTINGS["processes"].help)
+    ] = None,
 ) -> None:
     """Serve the API (and dashboard) over the stored events. Writes (POST /documents) need
     LAGEBILD_TOKEN set; see README for every LAGEBILD_ setting."""
-    import uvicorn
+    import gc
 
     from .api import create_app
+    from .api.server import serve as run_server
+    from .pipeline import warm_up
     from .store import Store
 
     with reported_errors():
-        port = port or setting("port")
-        workers = setting("workers")
+        port, processes = port or setting("port"), processes or setting("processes")
+        threads, token = setting("threads"), setting("token")
+        store = Store(db, connections=threads + 1, create=False)
         application = create_app(
-            Store(db, connections=workers + 1, create=False),
+            store,
             page_size=setting("page_size"),
-            token=setting("token"),
+            token=token,
             tile_url=setting("tile_url"),
             tile_attribution=setting("tile_attribution"),
             max_body_bytes=setting("max_body_bytes"),
-            workers=workers,
+            threads=threads,
         )
-    err.print(f"serving {db}: dashboard at http://{host}:{port}/, API docs at /docs")
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if token:
+        err.print("loading the extractor for POST /documents …")
+        warm_up()  # before the processes fork, so that they share it
+    gc.freeze()
+    err.print(
+        f"serving {db} in {processes} process(es): dashboard at http://{host}:{port}/, "
+        "API docs at /docs",
+        highlight=False,
+    )
+    run_server(
+        application, host, port, processes, on_fork=lambda: store.engine.dispose(close=False)
+    )
 
 
 @app.command(name="eval")

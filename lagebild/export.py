@@ -91,12 +91,6 @@ def acled_row(event: Event, columns: str = "current") -> dict[str, object]:
     return {column: row.get(column, "") for column in COLUMN_SETS[columns]}
 
 
-def csv_line(values: Iterable[object]) -> str:
-    line = io.StringIO()
-    csv.writer(line, lineterminator="\n").writerow(map(inert, values))
-    return line.getvalue()
-
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -111,9 +105,19 @@ def inert(value: object) -> object:
 
 def acled_csv_lines(events: Iterable[Event], columns: str = "current") -> Iterator[str]:
     """The header, then a line per event as the events come: the API streams these."""
-    yield csv_line(COLUMN_SETS[columns])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def line(values: Iterable[object]) -> str:
+        writer.writerow(map(inert, values))
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    yield line(COLUMN_SETS[columns])
     for event in events:
-        yield csv_line(acled_row(event, columns).values())
+        yield line(acled_row(event, columns).values())
 
 
 def write_acled_csv(events: Iterable[Event], out: TextIO, columns: str = "current") -> int:

@@ -160,7 +160,7 @@ def stored_candidates(
         windows=merge.date_windows(event.event_date, event.time_precision),
         event_id=event.event_id,
     )
-    for row in transaction.candidates(lookup):  # rows have what merge.same_event reads
+    for row in transaction.candidates(lookup, merge.FIELDS):
         yield merge.Report(row, frozenset((row.details or "").split())), row.event_id
 
 

@@ -38,6 +38,16 @@ def process(document: Document, today: dt.date | None = None) -> Coded:
     return Coded(document, coding.events, coding.notices)
 
 
+def warm_up() -> None:
+    """Load everything coding a document needs (language detector, lexicons, gazetteer) by
+    coding a sentence in each language lagebild reads."""
+    from .extraction import available_languages
+
+    process(Document(id="warm-up", text="Guten Morgen, good morning, this is a test."))
+    for language in available_languages():
+        process(Document(id="warm-up", text="Berlin.", published="2022-01-24", language=language))
+
+
 def processed(items: Iterable[ReadResult]) -> Iterator[Coded | ReadError]:
     """Process every readable document; pass read errors through so callers can report them,
     and report a document whose coding fails the same way rather than stop the batch."""

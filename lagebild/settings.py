@@ -89,9 +89,16 @@ SETTINGS = {
             integer(1024, 1 << 30),
         ),
         Setting(
-            "workers",
-            "8",
-            "Requests the API works on at once; the others wait their turn (1-64).",
+            "processes",
+            str(os.cpu_count() or 1),
+            "Server processes of `lagebild serve`, which share what they load (1-64; default:"
+            " the machine's cores).",
+            integer(1, 64),
+        ),
+        Setting(
+            "threads",
+            "4",
+            "Requests each server process works on at once; the others wait their turn (1-64).",
             integer(1, 64),
         ),
         Setting("cache_dir", "~/.cache/lagebild", "Where the compiled gazetteer is cached."),

@@ -234,3 +234,45 @@ def test_an_undated_document_is_stored_with_its_date_assumed(store):
     (event,) = store.iter_events()
     assert event.date_assumed and event.event_date == dt.date(2026, 12, 15)
     assert event.time_precision == 3
+
+
+def test_each_event_keeps_the_record_its_rows_give_through_merges(store, batch):
+    import sqlalchemy as sa
+
+    from lagebild.store import event_records, record_json
+
+    stored(store, batch)
+    stored(store, reports())
+    with store.engine.connect() as connection:
+        kept = connection.execute(
+            sa.select(events.c.event_id, event_records.c.record, record_json(store.dialect)).join(
+                event_records, event_records.c.event_id == events.c.event_id
+            )
+        ).all()
+    assert len(kept) == store.count_events() and all(row[1] == row[2] for row in kept)
+    merged = next(e for e in store.iter_events() if len(e.sources) == 2)
+    assert merged.fatalities == 14 and len({s.doc_id for s in merged.evidence}) == 2
+
+
+def test_writers_in_parallel_take_turns_so_reports_of_one_event_merge(open_store):
+    import threading
+
+    first, second = open_store(), open_store()  # two stores, as two processes have
+    (german, found_de), (english, found_en) = reports()
+    barrier = threading.Barrier(2)
+
+    def add(store, item):
+        barrier.wait()
+        add_documents(store, [item])
+
+    threads = [
+        threading.Thread(target=add, args=(first, (german, found_de))),
+        threading.Thread(target=add, args=(second, (english, found_en))),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert first.count_events() == 1
+    (event,) = first.iter_events()
+    assert {s.doc_id for s in event.sources} == {"de/report.txt", "en/report.txt"}

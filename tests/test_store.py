@@ -7,7 +7,7 @@ from conftest import PRISON, stored
 
 from lagebild.errors import StorageError
 from lagebild.models import Event, Source
-from lagebild.store import SEARCH, Store, events, evidence
+from lagebild.store import SEARCH, Store, event_records, events, evidence
 
 
 def evidence_rows(store: Store) -> int:
@@ -205,3 +205,24 @@ def test_importing_the_store_loads_no_extractor():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def test_every_write_moves_the_version_on(store, batch):
+    before = store.version()
+    stored(store, batch[:1])
+    assert store.version() == before + 1
+    stored(store, batch[:1])  # nothing new, yet a write transaction
+    assert store.version() > before + 1
+
+
+def test_events_stored_without_a_record_get_theirs(store, batch):
+    stored(store, batch)
+    kept = list(store.iter_events())
+    with store.engine.begin() as connection:
+        connection.execute(event_records.delete())
+    assert list(store.iter_events()) == kept  # written as they are read
+    assert store.complete_records() == 3
+    with store.engine.connect() as connection:
+        count = sa.select(sa.func.count()).select_from(event_records)
+        assert connection.execute(count).scalar_one() == 3
+    assert list(store.iter_events()) == kept

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from contextlib import asynccontextmanager
 
@@ -10,14 +11,16 @@ import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from .. import __version__
 from ..errors import LagebildError
+from ..pipeline import warm_up
 from ..store import Store
 from . import dashboard, documents, events
-from .guard import TokenGuard
+from .events import json_response
+from .middleware import NoSniff, ResponseCache, TokenGuard
 
 
 class ASCIIJSONResponse(JSONResponse):
@@ -42,17 +45,23 @@ def create_app(
     tile_url: str = "",
     tile_attribution: str = "",
     max_body_bytes: int = 8 * 1024 * 1024,
-    workers: int = 8,
+    threads: int = 4,
 ) -> FastAPI:
     """The API and the dashboard over a store; `token` is the bearer token writes need (none:
     no writes), `tile_url` a tile server the dashboard's map may use besides its own map.
 
-    At most `workers` requests are worked on at once (the store's pool should hold as many
-    connections); the others wait their turn rather than fail, and memory stays bounded."""
+    At most `threads` requests are worked on at once (the store's pool should hold as many
+    connections); the others wait their turn rather than fail, and memory stays bounded. Few
+    threads serve more: Python runs one at a time, and more only contend for it."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        anyio.to_thread.current_default_thread_limiter().total_tokens = workers
+        """Bound the worker threads; when writes are on, load what coding a document needs
+        before the first one arrives (once, not in each of several threads at once)."""
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        if token:
+            await anyio.to_thread.run_sync(warm_up)
+        gc.freeze()  # what is loaded now lives as long as the server: the collector skips it
         yield
 
     app = FastAPI(
@@ -73,25 +82,17 @@ def create_app(
         kept = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in error.errors()]
         return ASCIIJSONResponse({"detail": jsonable_encoder(kept)}, status_code=422)
 
-    @app.middleware("http")
-    async def no_sniffing(request: Request, call_next):
-        """Browsers must take JSON as JSON, never as HTML, whatever text a source holds."""
-        response = await call_next(request)
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        return response
+    @app.get("/health", response_model=Health)
+    def health() -> Response:
+        counts = {"events": store.count_events(), "documents": store.count_documents()}
+        return json_response(Health(status="ok", version=__version__, **counts))
 
-    @app.get("/health")
-    def health() -> Health:
-        return Health(
-            status="ok",
-            version=__version__,
-            events=store.count_events(),
-            documents=store.count_documents(),
-        )
-
+    app.state.store = store
     app.include_router(events.router(store, page_size))
     app.include_router(documents.router(store))
     app.include_router(dashboard.router(tile_url, tile_attribution))
     app.mount("/static", dashboard.static_files(), name="static")
+    app.add_middleware(ResponseCache, version=store.version)
     app.add_middleware(TokenGuard, token=token)
+    app.add_middleware(NoSniff)
     return app

@@ -17,6 +17,7 @@ from ..models import MAX_DOCUMENT_CHARS, MAX_ID_CHARS, Document, Event
 from ..pipeline import process
 from ..read import document_from_text
 from ..store import Store, published_date
+from .events import json_response
 
 YEARS = range(1900, 2101)  # outside, a year is misread, and the merge's date window overflows
 OUTSIDE = f"not between {YEARS[0]} and {YEARS[-1]}"
@@ -113,18 +114,25 @@ def router(store: Store) -> APIRouter:
     api = APIRouter(tags=["documents"])
     writing = threading.Lock()  # one writer: SQLite takes one, and merges must see each other
 
-    @api.get("/documents/{doc_id:path}", responses={404: {"description": "No such document."}})
-    def get_document(doc_id: Annotated[str, Path(max_length=500, pattern=r"^[^\x00]+$")]):
+    @api.get(
+        "/documents/{doc_id:path}",
+        response_model=StoredDocument,
+        responses={404: {"description": "No such document."}},
+    )
+    def get_document(
+        doc_id: Annotated[str, Path(max_length=500, pattern=r"^[^\x00]+$")],
+    ) -> Response:
         """A stored document, to show an event's evidence in its source's words."""
         document = store.document(doc_id)
         if document is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        return StoredDocument(**document.model_dump())
+        return json_response(StoredDocument(**document.model_dump()))
 
     @api.post(
         "/documents",
         status_code=201,
-        dependencies=[Depends(bearer)],  # documents the scheme; `guard.TokenGuard` checks it
+        response_model=Ingested,
+        dependencies=[Depends(bearer)],  # documents the scheme; `middleware.TokenGuard` checks it
         responses={
             200: {"model": Ingested, "description": "Already stored: nothing changed."},
             401: {"description": "No token, or the wrong one."},
@@ -132,7 +140,7 @@ def router(store: Store) -> APIRouter:
             409: {"description": "Another document is stored under this id."},
         },
     )
-    def add_document(new: NewDocument, response: Response) -> Ingested:
+    def add_document(new: NewDocument) -> Response:
         """Code a document's events and store both; events another stored report already
         gave are merged with it. Sending the same text again changes nothing."""
         document = new.document()
@@ -145,10 +153,9 @@ def router(store: Store) -> APIRouter:
             raise outcome.refused[0]  # another text under its id (409), or the database's refusal
         if outcome.known:
             stored = outcome.known[0][1]
-            response.status_code = 200
-            return Ingested(
-                id=stored, status="already stored", events=store.document_events(stored)
-            )
-        return Ingested(id=document.id, status="stored", events=store.document_events(document.id))
+            events = store.document_events(stored)
+            return json_response(Ingested(id=stored, status="already stored", events=events))
+        events = store.document_events(document.id)
+        return json_response(Ingested(id=document.id, status="stored", events=events), 201)
 
     return api

@@ -17,10 +17,11 @@ from pydantic import BaseModel, Field, ValidationError
 from ..export import acled_csv_lines, geojson_lines
 from ..models import Event
 from ..query import MAX_INT, EventFilter, Period, Sort
+from ..settings import MAX_PAGE
 from ..store import Store
 
-MAX_PAGE = 1000
-CHUNK = 1 << 16  # characters per chunk of a streamed export
+JSON = "application/json"
+CHUNK = 1 << 20  # characters per chunk of a streamed export: each is one trip to a worker thread
 
 
 class EventPage(BaseModel):
@@ -69,7 +70,7 @@ class GeoJSONResponse(StreamingResponse):
     media_type = "application/geo+json"
 
 
-def event_filter(
+async def event_filter(
     date_from: Annotated[
         dt.date | None, Query(description="First event date (inclusive), YYYY-MM-DD.")
     ] = None,
@@ -103,7 +104,8 @@ def event_filter(
     min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
 ) -> EventFilter:
     """The filter the query parameters describe; what EventFilter refuses (a bbox it cannot
-    read, date_to before date_from) is a 422 naming the parameter, like any other."""
+    read, date_to before date_from) is a 422 naming the parameter, like any other. Async: it
+    only reads parameters, so it needs no trip through the worker threads."""
     try:
         return EventFilter(
             date_from=date_from,
@@ -140,13 +142,14 @@ def chunked(lines: Iterable[str]) -> Iterator[str]:
 
 def streamed(response_class: type[StreamingResponse], lines: Iterable[str], filename: str):
     """The export as a download, streamed as the store pages through the events. The first
-    chunk is made before the response starts, so a failing query still gets its status."""
+    chunk is made before the response starts, so a failing query still gets its status; an
+    export of one chunk is sent whole (each chunk streamed is a trip to a worker thread)."""
     chunks = chunked(lines)
-    first = next(chunks)
-    return response_class(
-        chain([first], chunks),
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    first, second = next(chunks), next(chunks, None)
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    if second is None:
+        return Response(first, headers=headers, media_type=response_class.media_type)
+    return response_class(chain([first, second], chunks), headers=headers)
 
 
 def points_json(rows: list[tuple]) -> str:
@@ -170,10 +173,22 @@ def points_json(rows: list[tuple]) -> str:
     return json.dumps({"count": len(rows), **listed, **columns}, separators=(",", ":"))
 
 
+def json_response(model: BaseModel, status_code: int = 200) -> Response:
+    """A model as the answer, serialized once: FastAPI would validate a route's returned model
+    again, in a second trip through the worker threads."""
+    return Response(model.model_dump_json(), status_code=status_code, media_type=JSON)
+
+
+def page_json(total: int, limit: int, link: str | None, records: list[str]) -> str:
+    """An `EventPage` around events' JSON records as the store keeps them."""
+    head = json.dumps({"total": total, "limit": limit, "next": link})[:-1]
+    return f'{head}, "events": [{",".join(records)}]}}'
+
+
 def router(store: Store, page_size: int) -> APIRouter:
     api = APIRouter(tags=["events"])
 
-    @api.get("/events")
+    @api.get("/events", response_model=EventPage)
     def list_events(
         request: Request,
         wanted: Filter,
@@ -193,24 +208,20 @@ def router(store: Store, page_size: int) -> APIRouter:
                 description="Paging is by cursor now: follow `next`. Only 0 is accepted.",
             ),
         ] = None,
-    ) -> EventPage:
+    ) -> Response:
         """The events the filters select, a page at a time; `next` links to the following page
         with the same filters."""
         if offset:
             raise HTTPException(400, "offset paging is gone: follow `next`, which has a cursor")
-        events, following = store.query_events(wanted, sort, limit, cursor)
-        return EventPage(
-            total=store.count(wanted),
-            limit=limit,
-            next=str(request.url.include_query_params(cursor=following)) if following else None,
-            events=events,
-        )
+        records, following = store.query_json(wanted, sort, limit, cursor)
+        link = str(request.url.include_query_params(cursor=following)) if following else None
+        return Response(page_json(store.count(wanted), limit, link, records), media_type=JSON)
 
     @api.get("/points", response_model=Points)
     def points(wanted: Filter) -> Response:
         """Every event the filters select as columns, in no particular order: for maps and
         timelines drawn in the browser."""
-        return Response(points_json(store.points(wanted)), media_type="application/json")
+        return Response(points_json(store.points(wanted)), media_type=JSON)
 
     @api.get("/events.csv", response_class=CSVResponse)
     def export_csv(
@@ -221,17 +232,21 @@ def router(store: Store, page_size: int) -> APIRouter:
         ] = "current",
     ) -> CSVResponse:
         """The events the filters select as ACLED CSV, newest first."""
-        lines = acled_csv_lines(store.iter_events(wanted), columns)
+        lines = acled_csv_lines(store.iter_events(wanted, evidence=False), columns)
         return streamed(CSVResponse, lines, "lagebild-events.csv")
 
     @api.get("/events.geojson", response_class=GeoJSONResponse)
     def export_geojson(wanted: Filter) -> GeoJSONResponse:
         """The events the filters select as a GeoJSON FeatureCollection, newest first; an
         event without coordinates has a null geometry."""
-        lines = geojson_lines(store.iter_events(wanted))
+        lines = geojson_lines(store.iter_events(wanted, evidence=False))
         return streamed(GeoJSONResponse, lines, "lagebild-events.geojson")
 
-    @api.get("/events/{event_id}", responses={404: {"description": "No such event."}})
+    @api.get(
+        "/events/{event_id}",
+        response_model=Event,
+        responses={404: {"description": "No such event."}},
+    )
     def get_event(
         event_id: Annotated[
             str,
@@ -241,21 +256,21 @@ def router(store: Store, page_size: int) -> APIRouter:
                 description="An event's id, or the id a report merged into it had on its own.",
             ),
         ],
-    ) -> Event:
+    ) -> Response:
         """One event with its sources (each with its own fatality figure and, if it joined an
         event another report made, the merge rule) and the evidence behind every field."""
         event = store.event(event_id)
         if event is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        return event
+        return json_response(event)
 
-    @api.get("/stats")
+    @api.get("/stats", response_model=Timeline)
     def stats(
         wanted: Filter,
         period: Annotated[Period, Query(description="Count by day, week or month.")] = "month",
-    ) -> Timeline:
+    ) -> Response:
         """Events and fatalities per period and event type, oldest period first: the timeline
         of what /events selects with the same filters."""
-        return Timeline(period=period, rows=store.stats(wanted, period))
+        return json_response(Timeline(period=period, rows=store.stats(wanted, period)))
 
     return api

@@ -39,3 +39,34 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def serve(app: FastAPI, host: str, port: int, processes: int, on_fork=None) -> None:
+    """Serve `app` until stopped: in this process with uvicorn, or in `processes` processes
+    forked from this one by gunicorn with uvicorn's worker, so that they share the memory of
+    what was loaded before (the extractor's lexicons and gazetteer); `on_fork` runs in each
+    of them first (a database pool must not be shared across processes)."""
+    if processes == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    from gunicorn.app.base import BaseApplication
+
+    class Forked(BaseApplication):
+        def load_config(self) -> None:
+            options = {
+                "bind": f"{host}:{port}",
+                "workers": processes,
+                "worker_class": "uvicorn_worker.UvicornWorker",
+                "preload_app": True,
+                "post_fork": lambda _server, _worker: on_fork and on_fork(),
+                "loglevel": "warning",
+                "timeout": 120,  # a worker silent this long is replaced
+                "graceful_timeout": 30,
+            }
+            for name, value in options.items():
+                self.cfg.set(name, value)
+
+        def load(self) -> FastAPI:
+            return app
+
+    Forked().run()

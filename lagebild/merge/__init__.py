@@ -21,10 +21,10 @@ from .blocking import (
     neighbour_keys,
 )
 from .details import details, rare_names
-from .rules import WINDOW_DAYS, Report, Verdict, haversine, same_event
+from .rules import FIELDS, WINDOW_DAYS, Report, Verdict, haversine, same_event
 
 __all__ = [
-    "MAX_NAMES", "MAX_NEIGHBOURS", "WINDOW_DAYS", "Blocks", "Report", "Verdict",
+    "FIELDS", "MAX_NAMES", "MAX_NEIGHBOURS", "WINDOW_DAYS", "Blocks", "Report", "Verdict",
     "cell_key", "date_window", "date_windows", "details", "first_same", "haversine", "indexed_name",
     "looked_up_names", "lowest_of_latest", "neighbour_keys",
     "rare_names", "same_event",

@@ -32,9 +32,16 @@ TEXTS_ALONE = 3  # support with which texts that share a rare name outweigh thei
 NAME_APART, RARE_APART, FIGURE_APART = 1, 3, 2  # what a detail only one report has weighs
 
 
+FIELDS = (  # what `same_event` reads of an event: the columns of a stored candidate
+    "event_id", "event_type", "sub_event_type", "event_date", "time_precision", "latitude",
+    "longitude", "geo_precision", "geonames_id", "location", "actor1", "actor2", "inter1",
+    "fatalities", "country",
+)  # fmt: skip
+
+
 class Report(NamedTuple):
     """What the merge compares of one report: its coded event (an Event, or a stored row with
-    the same fields) and the details of its text (`details.details`)."""
+    the `FIELDS`) and the details of its text (`details.details`)."""
 
     event: Event
     details: frozenset[str]

@@ -187,3 +187,14 @@ def test_a_number_too_large_for_a_count_is_no_toll_and_the_document_is_stored(ap
     response = api.post("/documents", json=body, headers=AUTHORISED)
     assert response.status_code == 201
     assert [e["fatalities"] for e in response.json()["events"]] == [0]
+
+
+def test_answers_kept_for_reads_give_way_to_what_a_write_stored(api):
+    first = api.get("/events", params={"limit": 1000}).json()
+    assert api.get("/events", params={"limit": 1000}).json() == first  # kept
+    text = "Am 3. Mai 2022 griffen Milizen Soldaten in Kismayo an; zwei Soldaten starben."
+    body = {"text": text, "published": "2022-05-04", "language": "de", "id": "de/kismayo.txt"}
+    assert api.post("/documents", json=body, headers=AUTHORISED).status_code == 201
+    after = api.get("/events", params={"limit": 1000}).json()
+    assert after["total"] == first["total"] + 1
+    assert "de/kismayo.txt" in {s["doc_id"] for e in after["events"] for s in e["sources"]}

@@ -4,6 +4,9 @@ orders them, and following `next` walks all of them exactly once."""
 import pytest
 from stored import FILTERS, NAMES, PAGE_SIZE
 
+from lagebild.models import Event
+from lagebild.query import EventFilter
+
 SORTS = {  # sort: the field it orders by, descending or not
     "-date": ("event_date", True),
     "date": ("event_date", False),
@@ -61,3 +64,12 @@ def test_a_page_holds_page_size_events_unless_limit_says(client):
 def test_last_page_has_no_next_link(client):
     page = client.get("/events?limit=1000").json()
     assert page["next"] is None
+
+
+def test_a_page_is_the_event_records_the_store_reads(api):
+    page = api.get("/events", params={"limit": 1000}).json()
+    typed, _ = api.app.state.store.query_events(EventFilter(), limit=1000)
+    assert page["events"]
+    assert page["events"] == [e.model_dump(mode="json") for e in typed]
+    for event in page["events"]:
+        assert Event.model_validate(event).model_dump(mode="json") == event
