@@ -23,7 +23,7 @@ from pathlib import Path
 from shared import acled_dev
 
 from lagebild import geo
-from lagebild.extraction.coder import place_cues
+from lagebild.extraction.context import place_cues
 from lagebild.geo.gazetteer import bundled_gazetteer, cache_dir, source_key
 from lagebild.read import read_paths
 from lagebild.text import tokenize

@@ -265,6 +265,7 @@ def evaluate_command(
             golds = evaluate.checked(evaluate.read_gold, gold)
             predictions = evaluate.checked(evaluate.read_predictions, pred)
             scores = evaluate.score(predictions, golds)
+            scores["findings"] = evaluate.findings(predictions, golds)
         else:
             scores = acled_scores(acled, pred, part.value)
     if as_json:
@@ -300,17 +301,40 @@ def acled_scores(path: Path, pred: Path | None, part: str) -> dict:
 
 
 def print_scores(scores: dict) -> None:
-    console = Console()
+    console = Console(soft_wrap=True, highlight=False)
     for section, values in scores.items():
+        if section == "findings":
+            print_findings(console, values)
+            continue
+        if section == "groups":
+            for group, events in values.items():
+                print_table(console, f"events, {group}", events)
+            continue
         if not isinstance(values, dict):
             console.print(f"{section}: {values}")
             continue
-        table = Table(title=section.replace("_", " "), title_justify="left")
-        table.add_column("measure")
-        table.add_column("value", justify="right")
-        for name, value in values.items():
-            table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
-        console.print(table)
+        print_table(console, section.replace("_", " "), values)
+
+
+def print_table(console: Console, title: str, values: dict) -> None:
+    table = Table(title=title, title_justify="left")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in values.items():
+        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    console.print(table)
+
+
+def print_findings(console: Console, documents: list[dict]) -> None:
+    """Each document's false alarms and misses, with why they did not match."""
+    if documents:
+        console.print("\nfalse alarms (+) and misses (-), by document:")
+    for document in documents:
+        console.print(f"\n{escape(document['doc'])}")
+        for item in document["false_alarms"]:
+            console.print(f"  + {escape(item['event'])}\n      {escape(item['why'])}")
+        for item in document["missed"]:
+            console.print(f"  - {escape(item['gold'])}\n      {escape(item['why'])}")
 
 
 @app.command()

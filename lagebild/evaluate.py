@@ -1,10 +1,14 @@
 """Score predicted events against gold events or an ACLED file (DESIGN.md, "Evaluation").
 
 A prediction matches a gold event of the same document when the event types agree (or the
-gold allows the predicted type) and the two places lie within 50 km. Gold events marked
-`optional` are neither misses nor false alarms. Field scores are taken on the matched pairs;
-for ACLED files, where every note has exactly one gold event, the most confident prediction of
-each note is also scored field by field against its row.
+gold allows the predicted type), the two places lie within 50 km and the dates within a week
+(a month where either is only known to the month). Gold events marked `optional` are neither
+misses nor false alarms; a gold line `{"doc": …, "no_events": true}` marks a document that
+reports no codable event, so that every event coded there is a false alarm. Predictions for
+documents the gold does not mention are not scored. Field scores are taken on the matched
+pairs; for ACLED files, where every note has exactly one gold event, the most confident
+prediction of each note is also scored field by field against its row. `findings` says, per
+document, which events were false alarms or missed, and why.
 """
 
 from __future__ import annotations
@@ -15,11 +19,11 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, model_validator
 from rapidfuzz import fuzz
 
 from . import taxonomy
@@ -29,15 +33,18 @@ from .models import Event
 
 MATCH_KM = 50
 NEAR_KM = 25
+MATCH_DAYS = {1: 7, 2: 7, 3: 31}  # how far a matching date may lie, by the vaguer precision
 NAME_SIMILARITY = 80  # rapidfuzz ratio at which two region names are one transliterated
 
 
 class Gold(BaseModel):
-    """One hand-coded event (the format of `gold/seed.jsonl`, or one ACLED row)."""
+    """One hand-coded event (the format of `gold/seed.jsonl`, or one ACLED row), or the mark of
+    a document that reports none (`no_events`)."""
 
     doc: str
-    event_type: str
-    sub_event_type: str
+    no_events: bool = False
+    event_type: str = ""
+    sub_event_type: str = ""
     alt_event_types: list[str] = []
     alt_sub_event_types: list[str] = []
     actor1: str = ""
@@ -54,6 +61,12 @@ class Gold(BaseModel):
     time_precision: int | None = None
     fatalities: int = 0
     optional: bool = False
+
+    @model_validator(mode="after")
+    def _typed(self) -> Gold:
+        if not self.no_events and not (self.event_type and self.sub_event_type):
+            raise ValueError("an event needs event_type and sub_event_type (or no_events: true)")
+        return self
 
 
 def read_gold(path: str | Path) -> list[Gold]:
@@ -197,6 +210,43 @@ def date_matches(event: Event, gold: Gold) -> bool:
     return bool(gold.date) and event.event_date.isoformat().startswith(gold.date)
 
 
+def gold_day(gold: Gold) -> dt.date | None:
+    """The gold's date as a day (the 15th of a month given as YYYY-MM)."""
+    if not gold.date:
+        return None
+    return dt.date.fromisoformat(gold.date if len(gold.date) == 10 else f"{gold.date[:7]}-15")
+
+
+def days_apart(event: Event, gold: Gold) -> int | None:
+    day = gold_day(gold)
+    return None if day is None else abs((event.event_date - day).days)
+
+
+def date_close(event: Event, gold: Gold) -> bool:
+    """Within a week, or a month where either date is only known to the month."""
+    apart = days_apart(event, gold)
+    vaguer = max(event.time_precision, gold.time_precision or (1 if len(gold.date) == 10 else 3))
+    return apart is None or apart <= MATCH_DAYS[vaguer]
+
+
+def actor_slots(gold: Gold) -> tuple[set[str], set[str]]:
+    keys = [{taxonomy.actor_key(a) for a in (actor, *alts) if a} for actor, alts in (
+        (gold.actor1, gold.alt_actor1), (gold.actor2, gold.alt_actor2))]  # fmt: skip
+    return keys[0], keys[1]
+
+
+def actors_right(event: Event, gold: Gold) -> tuple[bool, bool]:
+    """Whether actor1 and actor2 are the gold's. Only Violence against civilians has a
+    direction (its target is actor 2); elsewhere the pair may come either way round."""
+    first, second = actor_slots(gold)
+    mine = taxonomy.actor_key(event.actor1), taxonomy.actor_key(event.actor2 or "")
+    straight = (mine[0] in first, (mine[1] in second) if second else not event.actor2)
+    if event.event_type == "Violence against civilians" or not second:
+        return straight
+    crossed = (mine[0] in second, mine[1] in first)
+    return max(straight, crossed, key=sum)
+
+
 def pair_score(event: Event, gold: Gold) -> float:
     hits, _, _ = actor_overlap(event, gold)
     distance = place_distance(event, gold) or 0.0
@@ -212,29 +262,53 @@ def doc_key(doc_id: str, gold_docs: set[str]) -> str:
     return max(tails, key=len) if tails else doc_id
 
 
-def match(predictions: list[Event], golds: list[Gold]) -> tuple[list[tuple[Event, Gold]], int, int]:
-    """Greedy one-to-one matching per document, best pairs first, required golds before optional.
+class Document(NamedTuple):
+    """One gold document's events and the predictions for it, matched."""
 
-    Returns the matched (prediction, required gold) pairs, the false alarms and the misses.
-    """
+    doc: str
+    pairs: list[tuple[Event, Gold]]
+    false_alarms: list[Event]
+    misses: list[Gold]
+    golds: list[Gold]
+
+
+def match_documents(predictions: list[Event], golds: list[Gold]) -> list[Document]:
+    """Greedy one-to-one matching per gold document, best pairs first, required golds before
+    optional ones; predictions for documents the gold does not mention are left out."""
     gold_docs = {g.doc for g in golds}
-    by_doc: dict[str, tuple[list[Event], list[Gold]]] = defaultdict(lambda: ([], []))
+    by_doc: dict[str, tuple[list[Event], list[Gold]]] = {doc: ([], []) for doc in gold_docs}
     for event in predictions:
-        by_doc[doc_key(event.sources[0].doc_id if event.sources else "", gold_docs)][0].append(
-            event
-        )
+        doc = doc_key(event.sources[0].doc_id if event.sources else "", gold_docs)
+        if doc in by_doc:
+            by_doc[doc][0].append(event)
     for gold in golds:
-        by_doc[gold.doc][1].append(gold)
-    pairs, false_alarms, misses = [], 0, 0
-    for events, doc_golds in by_doc.values():
+        if not gold.no_events:
+            by_doc[gold.doc][1].append(gold)
+    found = []
+    for doc, (events, doc_golds) in sorted(by_doc.items()):
         used: set[int] = set()
         required = [g for g in doc_golds if not g.optional]
-        matched = assign(events, required, used)
+        pairs = assign(events, required, used)
         assign(events, [g for g in doc_golds if g.optional], used)
-        pairs += matched
-        false_alarms += len(events) - len(used)
-        misses += len(required) - len(matched)
-    return pairs, false_alarms, misses
+        matched = {id(g) for _, g in pairs}
+        false_alarms = [e for i, e in enumerate(events) if i not in used]
+        misses = [g for g in required if id(g) not in matched]
+        found.append(Document(doc, pairs, false_alarms, misses, doc_golds))
+    return found
+
+
+def match(predictions: list[Event], golds: list[Gold]) -> tuple[list[tuple[Event, Gold]], int, int]:
+    """The matched (prediction, required gold) pairs, the false alarms and the misses."""
+    documents = match_documents(predictions, golds)
+    pairs = [pair for d in documents for pair in d.pairs]
+    false_alarms = sum(len(d.false_alarms) for d in documents)
+    return pairs, false_alarms, sum(len(d.misses) for d in documents)
+
+
+def matches(event: Event, gold: Gold) -> bool:
+    return (
+        type_matches(event, gold) and same_place(event, gold, MATCH_KM) and date_close(event, gold)
+    )
 
 
 def assign(events: list[Event], golds: list[Gold], used: set[int]) -> list[tuple[Event, Gold]]:
@@ -243,7 +317,7 @@ def assign(events: list[Event], golds: list[Gold], used: set[int]) -> list[tuple
             (pair_score(event, gold), e, g)
             for e, event in enumerate(events)
             for g, gold in enumerate(golds)
-            if e not in used and type_matches(event, gold) and same_place(event, gold, MATCH_KM)
+            if e not in used and matches(event, gold)
         ),
         key=lambda c: -c[0],
     )
@@ -261,14 +335,30 @@ def ratio(numerator: float, denominator: float) -> float:
 
 
 def score(predictions: list[Event], golds: list[Gold]) -> dict:
-    """Event precision/recall/F1 and field accuracies of the matched pairs."""
-    pairs, false_alarms, misses = match(predictions, golds)
+    """Event precision/recall/F1, field accuracies of the matched pairs, and both for each
+    group of documents (the first folder of their path: `de`, `en`)."""
+    documents = match_documents(predictions, golds)
+    scores = event_scores(documents)
+    groups = sorted({d.doc.split("/")[0] for d in documents if "/" in d.doc})
+    if len(groups) > 1:
+        scores["groups"] = {
+            group: event_scores([d for d in documents if d.doc.startswith(f"{group}/")])["events"]
+            for group in groups
+        }
+    return scores
+
+
+def event_scores(documents: list[Document]) -> dict:
+    pairs = [pair for d in documents for pair in d.pairs]
+    false_alarms = sum(len(d.false_alarms) for d in documents)
+    misses = sum(len(d.misses) for d in documents)
     matched = len(pairs)
     precision = ratio(matched, matched + false_alarms)
     recall = ratio(matched, matched + misses)
     hits = [actor_overlap(e, g) for e, g in pairs]
     actor_p = ratio(sum(h[0] for h in hits), sum(h[1] for h in hits))
     actor_r = ratio(sum(h[0] for h in hits), sum(h[2] for h in hits))
+    right = [actors_right(e, g) for e, g in pairs]
     return {
         "events": {
             "gold": matched + misses,
@@ -280,6 +370,8 @@ def score(predictions: list[Event], golds: list[Gold]) -> dict:
         },
         "matched_fields": {
             "sub_event_type": ratio(sum(sub_type_matches(e, g) for e, g in pairs), matched),
+            "actor1": ratio(sum(first for first, _ in right), matched),
+            "actor2": ratio(sum(second for _, second in right), matched),
             "actor_f1": ratio(2 * actor_p * actor_r, actor_p + actor_r),
             "location_25km": ratio(sum(same_place(e, g, NEAR_KM) for e, g in pairs), matched),
             "fatalities_exact": ratio(sum(e.fatalities == g.fatalities for e, g in pairs), matched),
@@ -289,6 +381,69 @@ def score(predictions: list[Event], golds: list[Gold]) -> dict:
             ),
         },
     }
+
+
+def findings(predictions: list[Event], golds: list[Gold]) -> list[dict]:
+    """Per document with a false alarm or a miss: each of them, and why it did not match."""
+    found = []
+    for document in match_documents(predictions, golds):
+        if not (document.false_alarms or document.misses):
+            continue
+        unmatched_golds = document.misses or document.golds
+        found.append(
+            {
+                "doc": document.doc,
+                "false_alarms": [
+                    {"event": describe_event(e), "why": why_not(e, unmatched_golds)}
+                    for e in document.false_alarms
+                ],
+                "missed": [
+                    {"gold": describe_gold(g), "why": why_missed(g, document.false_alarms)}
+                    for g in document.misses
+                ],
+            }
+        )
+    return found
+
+
+def describe_event(event: Event) -> str:
+    actors = " / ".join(a for a in (event.actor1, event.actor2) if a)
+    return (
+        f"{event.sub_event_type}, {actors}, {event.location or event.country or 'no place'}, "
+        f"{event.event_date}, {event.fatalities} dead"
+    )
+
+
+def describe_gold(gold: Gold) -> str:
+    actors = " / ".join(a for a in (gold.actor1, gold.actor2) if a)
+    return f"{gold.sub_event_type}, {actors}, {gold.location}, {gold.date}, {gold.fatalities} dead"
+
+
+def why_not(event: Event, golds: list[Gold]) -> str:
+    """Why a prediction matches no gold event of its document: what the nearest one says."""
+    if not golds:
+        return "the document reports no codable event"
+    return min((mismatch(event, g) for g in golds), key=lambda reason: reason[0])[1]
+
+
+def why_missed(gold: Gold, events: list[Event]) -> str:
+    if not events:
+        return "no other event was coded for the document"
+    return min((mismatch(e, gold) for e in events), key=lambda reason: reason[0])[1]
+
+
+def mismatch(event: Event, gold: Gold) -> tuple[int, str]:
+    """(how far apart, in words) a prediction and a gold event are: the checks that fail."""
+    problems = []
+    if not type_matches(event, gold):
+        problems.append(f"type {event.event_type} ≠ {gold.event_type}")
+    distance = place_distance(event, gold)
+    if not same_place(event, gold, MATCH_KM):
+        where = "no coordinates" if distance is None else f"{distance:.0f} km"
+        problems.append(f"place {event.location or '-'} ≠ {gold.location} ({where})")
+    if not date_close(event, gold):
+        problems.append(f"date {event.event_date} ≠ {gold.date}")
+    return len(problems), "; ".join(problems) or "matched another gold event better"
 
 
 def primary_events(predictions: list[Event]) -> dict[str, Event]:

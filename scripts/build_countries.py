@@ -32,7 +32,7 @@ ACLED_NAMES = {
 }  # fmt: skip
 # Short German names that news use where ISO's are long or inverted.
 GERMAN_NAMES = {
-    "US": "USA; Vereinigte Staaten", "GB": "Großbritannien", "RU": "Russland", "SY": "Syrien",
+    "US": "USA; US; Vereinigte Staaten", "GB": "Großbritannien", "RU": "Russland", "SY": "Syrien",
     "IR": "Iran", "KR": "Südkorea", "KP": "Nordkorea", "CD": "Kongo; DR Kongo", "CG": "Kongo",
     "TZ": "Tansania", "VE": "Venezuela", "BO": "Bolivien", "MD": "Moldau", "LA": "Laos",
     "PS": "Palästina; Palästinensergebiete", "TW": "Taiwan", "VN": "Vietnam",

@@ -24,7 +24,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from lagebild import geo
 from lagebild.evaluate import acled_part, read_acled_gold
-from lagebild.extraction import classify, coder, load_language
+from lagebild.extraction import classify, context, incidents, load_language, mentions
 from lagebild.read import read_paths
 
 ROOT = Path(__file__).parents[1]
@@ -45,10 +45,10 @@ def candidates(path: Path):
     for document in read_paths([path]):
         if acled_part(document.id) != "tune":
             continue
-        context = coder.build_context(document, lexicon, gazetteer)
-        found = coder.candidates(context)
+        read = context.build_context(document, lexicon, gazetteer)
+        found = mentions.candidates(read)
         if found:
-            yield document.id, context, found[0]
+            yield document.id, read, found[0]
 
 
 def fit(rows: list[set[str]], targets: list) -> tuple[dict, float]:
@@ -71,13 +71,13 @@ def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     golds = {g.doc: g for g in read_acled_gold(path)}
     notes = list(candidates(path))
-    features = [coder.candidate_features(context, c)[0] for _, context, c in notes]
+    features = [incidents.candidate_features(read, c)[0] for _, read, c in notes]
     types, type_accuracy = fit(features, [golds[doc].sub_event_type for doc, _, _ in notes])
     OUT.write_text(json.dumps({"sub_event_type": types}) + "\n")
     classify.models.cache_clear()
     inter_rows = []
-    for (_, context, candidate), found in zip(notes, features, strict=True):
-        coded = coder.code(context, candidate)  # with the type model just trained
+    for (_, read, candidate), found in zip(notes, features, strict=True):
+        coded = incidents.code(read, candidate)  # with the type model just trained
         inter_rows.append(
             classify.inter_features(found, coded.decision.sub_event_type, coded.actor1[1])
         )

@@ -13,6 +13,10 @@ from .matcher import Match
 STATE, REBEL, POLITICAL, IDENTITY, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(1, 9)
 ARMED = {STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL}
 GROUP = "{group}"
+STATE_FORCES = "Military Forces of {country}"
+STRIKE_CONCEPTS = {
+    "ATTACK", "AIRSTRIKE", "BOMBING", "SHELL", "DRONE", "STRIKE", "SHOOT", "FIRE", "CLASH", "KILL",
+}  # fmt: skip
 HEADING_WORDS = 5
 UNKNOWN_GROUP = "Unidentified Armed Group ({country})"
 GENERIC_ACTORS = {  # the actor ACLED names when it knows only the kind
@@ -61,16 +65,18 @@ def find_actors(
     text: str,
     offset: int,
     lexicon: Lexicon,
-    agents: list[Match],
+    concepts: list[Match],
     country_marks: list[tuple[str, int, int, str]],
 ) -> list[ActorMention]:
     """Actors in a sentence, in order: named groups, state forces (with their country when an
-    adjective or name among `country_marks` says it: "Turkish forces", "die Türkei"), and
-    generic words.
+    adjective or name among `country_marks` says it: "Turkish forces", "die Türkei", or when a
+    country's adjective names who struck: "Russian missile strike", "israelischer
+    Luftangriff", "US-Angriff"), and generic words.
 
     A generic word right after a named group, or before it in a genitive ("Kämpfer der SDF"),
     belongs to that group and is dropped.
     """
+    agents = [m for m in concepts if "AGENT" in m.labels]
     heading = heading_end(tokens)
     matches = [m for m in lexicon.actors.find(text, offset) if m.start >= heading]
     mentions = []
@@ -94,15 +100,24 @@ def find_actors(
             )
         )  # fmt: skip
     taken = [(m.start, m.end) for m in mentions]
+    strikes = [m for m in concepts if set(m.labels) & STRIKE_CONCEPTS]
     for code, start, end, kind in country_marks:
+        if overlaps(start, end, taken):
+            continue
         if (
             kind == "names"
-            and not overlaps(start, end, taken)
             and acts(tokens, start, end, lexicon)
+            or strikes_with(tokens, start, end, strikes)
         ):
-            name = "Military Forces of {country}"
-            mentions.append(ActorMention(name, STATE, start, end, code))
+            mentions.append(ActorMention(STATE_FORCES, STATE, start, end, code))
+            taken.append((start, end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def strikes_with(tokens: list[Token], start: int, end: int, strikes: list[Match]) -> bool:
+    """A country's name or adjective right before (or fused with) the words of a strike, an
+    attack or a weapon: "Russian missile strike", "russischen Raketenangriffen", "US-Angriff"."""
+    return any(0 <= token_gap(tokens, end, m.start) <= 1 or m.start < end <= m.end for m in strikes)
 
 
 def country_mentions(tokens, text, offset, lexicon) -> list[tuple[str, int, int, str]]:
@@ -111,6 +126,13 @@ def country_mentions(tokens, text, offset, lexicon) -> list[tuple[str, int, int,
     for match in lexicon.countries.find(text, offset):
         code, kind = match.labels[0].split(":")
         found.append((code, match.start, match.end, kind))
+    for token in tokens:  # the head of a compound: "US-Angriff", "Türkei-nahe"
+        head = token.text.split("-")[0]
+        if head != token.text and not overlaps(token.start, token.end, [f[1:3] for f in found]):
+            for match in lexicon.countries.find(head, token.start):
+                if match.end == token.start + len(head):
+                    code, kind = match.labels[0].split(":")
+                    found.append((code, match.start, match.end, kind))
     if lexicon.adjective_stems:
         taken = [(s, e) for _, s, e, _ in found]
         for token in tokens:
@@ -218,8 +240,11 @@ def acts(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
     a word after it makes it a modifier ("the US dollar")."""
     previous = [t for t in tokens if t.end <= start]
     following = next((t for t in tokens if t.start >= end), None)
-    if following and lexicon.place_cues.get(following.folded) == "modifier":
+    if following and "modifier" in lexicon.place_cues.get(following.folded, ()):
         return False
+    last = next((t for t in tokens if t.start < end <= t.end), None)
+    if last and last.text.endswith(("'s", "’s")):
+        return False  # "Sudan's RSF": the name modifies what follows
     return not previous or previous[-1].folded in SUBJECT_WORDS
 
 

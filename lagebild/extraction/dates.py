@@ -16,6 +16,7 @@ from .lexicon import Lexicon
 DAY, WEEK, MONTH = 1, 2, 3
 ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 APPROXIMATE_WINDOW = 25  # characters before a date in which "around"/"etwa" makes it approximate
+REPORT_WINDOW = 40  # characters before a date in which a report word makes it a statement's
 
 
 class DateMention(NamedTuple):
@@ -46,9 +47,14 @@ def date_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
 
     months, weekdays = words(lexicon.months), words(lexicon.weekdays)
-    relative = words(w for w, (kind, _) in lexicon.date_words.items() if kind == "days_ago")
-    parts = words(w for w, (kind, _) in lexicon.date_words.items() if kind == "month_part")
-    dayparts = words(w for w, (kind, _) in lexicon.date_words.items() if kind == "daypart")
+    relative = words(lexicon.dated("days_ago"))
+    units = words(lexicon.dated("unit"))
+    before = words(lexicon.dated("ago_before"))
+    after = words(lexicon.dated("ago_after"))
+    last = words(lexicon.dated("last"))
+    counts = words(lexicon.numbers) + r"|\d+"
+    parts = words(lexicon.dated("month_part"))
+    dayparts = words(lexicon.dated("daypart"))
     joins = r"(?:-|–|and|und|bis|to)"
     return {
         "range": re.compile(
@@ -62,15 +68,22 @@ def date_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"\b(?:(?P<part>{parts})\s+)?(?P<month>{months})(?:\s+(?P<year>\d{{4}}))?\b", re.I),
         "weekday": re.compile(rf"\b(?P<weekday>{weekdays})(?:{dayparts})?\b", re.I),
         "relative": re.compile(rf"\b(?P<relative>{relative})\b", re.I),
+        "ago": re.compile(
+            rf"\b(?:(?:{before})\s+(?:\w+\s+)?(?P<n>{counts})\s+(?P<unit>{units})"
+            rf"|(?P<n2>{counts})\s+(?P<unit2>{units})\s+(?:{after}))\b", re.I),
+        "last": re.compile(rf"\b(?:{last})\s+(?P<unit>{units})\b", re.I),
     }  # fmt: skip
 
 
 def sentence_date(
     text: str, offset: int, lexicon: Lexicon, reference: DateMention | None
 ) -> DateMention | None:
-    """The first date the sentence names, resolved against `reference` (the document's date)."""
+    """The first date the sentence names, resolved against `reference` (the document's date);
+    not the day a statement was made ("sagte am Donnerstag", "said on Thursday")."""
     for kind, pattern in date_patterns(lexicon).items():
         for match in pattern.finditer(text):
+            if reported(text[: match.start()], lexicon):
+                continue
             resolved = RESOLVERS[kind](match, lexicon, reference)
             if resolved:
                 date, precision = resolved
@@ -83,10 +96,17 @@ def sentence_date(
     return None
 
 
+def reported(before: str, lexicon: Lexicon) -> bool:
+    """The date is the day of a statement: a "report" word ("sagte", "Angaben", "said") stands
+    within the three words before it."""
+    words = re.findall(r"\w+", before[-REPORT_WINDOW:].casefold())[-3:]
+    return any(w in lexicon.dated("report") for w in words)
+
+
 def approximate(before: str, lexicon: Lexicon) -> bool:
     """'Around 9 May', 'between 8 and 10 May', 'as reported on 9 May': ACLED's precision 2."""
     window = before[-APPROXIMATE_WINDOW:].casefold()
-    cues = (w for w, (kind, _) in lexicon.date_words.items() if kind in ("approximate", "week"))
+    cues = [*lexicon.dated("approximate"), *lexicon.dated("week")]
     return any(re.search(rf"\b{re.escape(cue)}\b", window) for cue in cues)
 
 
@@ -130,7 +150,7 @@ def month_date(match, lexicon, reference):
     if year is None or (not match.group("year") and not match.group("part")):
         return None  # a bare month name ("Mai", "March") is too often something else
     month = lexicon.months[match.group("month").casefold()]
-    day = lexicon.date_words[match.group("part").casefold()][1] if match.group("part") else 15
+    day = lexicon.dated("month_part")[match.group("part").casefold()] if match.group("part") else 15
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1])), MONTH
 
 
@@ -144,8 +164,32 @@ def weekday_date(match, lexicon, reference):
 def relative_date(match, lexicon, reference):
     if not reference or reference.precision != DAY:
         return None
-    days = lexicon.date_words[match.group("relative").casefold()][1]
+    days = lexicon.dated("days_ago")[match.group("relative").casefold()]
     return reference.date - dt.timedelta(days=days), DAY
+
+
+def ago_date(match, lexicon, reference):
+    """ "vor zwei Monaten", "three weeks ago": counted back from the article's day."""
+    if not reference or reference.precision != DAY:
+        return None
+    word = (match.group("n") or match.group("n2")).casefold()
+    unit = (match.group("unit") or match.group("unit2")).casefold()
+    n = int(word) if word.isdigit() else lexicon.numbers.get(word)
+    return back(reference, n, lexicon.dated("unit")[unit])
+
+
+def last_date(match, lexicon, reference):
+    """ "letzte Woche", "last month": one unit back from the article's day."""
+    if not reference or reference.precision != DAY:
+        return None
+    return back(reference, 1, lexicon.dated("unit")[match.group("unit").casefold()])
+
+
+def back(reference: DateMention, n: int | None, unit_days: int):
+    if n is None or n * unit_days > 36_500:
+        return None
+    precision = DAY if unit_days == 1 else WEEK if unit_days == 7 else MONTH
+    return reference.date - dt.timedelta(days=n * unit_days), precision
 
 
 RESOLVERS = {
@@ -155,4 +199,6 @@ RESOLVERS = {
     "month": month_date,
     "weekday": weekday_date,
     "relative": relative_date,
+    "ago": ago_date,
+    "last": last_date,
 }

@@ -65,17 +65,26 @@ class Lexicon:
     numbers: dict[str, int]
     months: dict[str, int]
     weekdays: dict[str, int]
-    date_words: dict[str, tuple[str, int]]
-    place_cues: dict[str, str]
+    date_words: dict[str, dict[str, int]]  # a word → its kinds ("unit", "since", …) and values
+    place_cues: dict[str, frozenset[str]]  # a word → its kinds ("near", "title", …)
     fatality_patterns: tuple[tuple[re.Pattern, str], ...]
+
+    def dated(self, kind: str) -> dict[str, int]:
+        """The date words of one kind ("unit", "report", …) with their values."""
+        return dated_words(self, kind)
 
     def cue_words(self, kind: str) -> tuple[str, ...]:
         """The place cues of one kind ("near", "modifier", "direction", …), longest first."""
-        return tuple(sorted((w for w, k in self.place_cues.items() if k == kind), key=len)[::-1])
+        return tuple(sorted((w for w, k in self.place_cues.items() if kind in k), key=len)[::-1])
 
     @cached_property
     def directions(self) -> tuple[str, ...]:
         return self.cue_words("direction")
+
+
+@cache
+def dated_words(lexicon: Lexicon, kind: str) -> dict[str, int]:
+    return {w: kinds[kind] for w, kinds in lexicon.date_words.items() if kind in kinds}
 
 
 @cache
@@ -107,12 +116,8 @@ def load_language(code: str) -> Lexicon:
         numbers={r["word"]: int(r["value"]) for r in table(code, "numbers.tsv", "word", "value")},
         months={r["word"]: int(r["value"]) for r in dates if r["kind"] == "month"},
         weekdays={r["word"]: int(r["value"]) for r in dates if r["kind"] == "weekday"},
-        date_words={
-            r["word"]: (r["kind"], int(r["value"]))
-            for r in dates
-            if r["kind"] not in ("month", "weekday")
-        },
-        place_cues={r["term"]: r["kind"] for r in table(code, "place_cues.tsv", "term", "kind")},
+        date_words=date_words(dates),
+        place_cues=place_cues(code),
         fatality_patterns=tuple(fatality_patterns(code)),
     )
 
@@ -207,6 +212,21 @@ def vocabulary(code: str) -> frozenset[str]:
     """The language's words in lower case: every form and lemma spaCy's lookup table knows."""
     table = lemma_table(code)
     return frozenset(w.casefold() for w in (*table, *table.values()))
+
+
+def date_words(rows: list[dict]) -> dict[str, dict[str, int]]:
+    words: dict[str, dict[str, int]] = {}
+    for row in rows:
+        if row["kind"] not in ("month", "weekday"):
+            words.setdefault(row["word"], {})[row["kind"]] = int(row["value"])
+    return words
+
+
+def place_cues(code: str) -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {}
+    for row in table(code, "place_cues.tsv", "term", "kind"):
+        kinds.setdefault(row["term"], set()).add(row["kind"])
+    return {term: frozenset(found) for term, found in kinds.items()}
 
 
 def fatality_patterns(code: str):

@@ -28,6 +28,7 @@ class Cues(NamedTuple):
     vocabulary: frozenset[str] = frozenset()  # the language's words, lower case
     modifiers: frozenset[str] = frozenset()  # after a name, it names something else
     city_suffixes: tuple[str, ...] = ()  # a big town's adjective: "Kiew" + "er"
+    directions: tuple[str, ...] = ()  # before a name in one word: "Süd" + "libanon"
 
 
 NO_CUES = Cues()
@@ -113,7 +114,24 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
         if places:
             near = bool({t.folded for t in tokens[max(0, i - 3) : i]} & cues.near)
             return Mention(words[0].start, words[-1].end, name, tuple(places), near), n
-    return compound_head(tokens[i], gazetteer, cues) or city_adjective(tokens[i], gazetteer, cues)
+    token = tokens[i]
+    return (
+        compound_head(token, gazetteer, cues)
+        or city_adjective(token, gazetteer, cues)
+        or direction_compound(token, gazetteer, cues)
+    )
+
+
+def direction_compound(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
+    """A direction written into a country's or region's name: "Südlibanon", "Nordsyrien",
+    "Ostukraine" name that country or region."""
+    for direction in cues.directions:
+        rest = token.text[len(direction) :]
+        if token.folded.startswith(direction) and len(rest) >= MIN_HEAD:
+            places = [p for p in gazetteer.lookup(rest.capitalize()) if p.kind != "town"]
+            if places:
+                return Mention(token.start, token.end, token.text, tuple(places), False), 1
+    return None
 
 
 def lookup(gazetteer, name: str) -> list[Place]:

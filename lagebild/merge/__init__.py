@@ -2,7 +2,7 @@
 
 `rules.same_event` decides for two reports, from their coding and the details of their texts
 (`details`); `blocking` finds the few stored events a new report may be one with. Within one
-document, mentions are merged earlier (`extraction/merge.py`).
+document, mentions are merged earlier (`extraction/incidents.py`).
 """
 
 import datetime as dt

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
 
-from ..extraction.coder import place_cues
+from ..extraction.context import place_cues
 from ..extraction.lexicon import available_languages, load_language
 from ..models import Document
 from ..resources import LANG_ROOT, lang_file, read_table

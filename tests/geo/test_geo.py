@@ -73,7 +73,7 @@ def test_a_big_town_outvotes_a_hamlet_named_like_a_common_word(gazetteer):
 
 
 def test_german_common_nouns_that_are_also_towns_are_not_places(gazetteer):
-    from lagebild.extraction.coder import place_cues
+    from lagebild.extraction.context import place_cues
 
     cues = place_cues("de")
     text = "Randalierer warfen in einem Dorf mit Steinen auf Polizisten in Leipzig."
@@ -82,14 +82,14 @@ def test_german_common_nouns_that_are_also_towns_are_not_places(gazetteer):
 
 
 def test_month_names_are_no_places(gazetteer):
-    from lagebild.extraction.coder import place_cues
+    from lagebild.extraction.context import place_cues
 
     text = "Am 9. Mai griffen Kämpfer in Aleppo an."
     assert [m.text for m in find_places(tokenize(text), gazetteer, place_cues("de"))] == ["Aleppo"]
 
 
 def test_a_common_word_is_no_small_town_but_a_big_city_stays(gazetteer):
-    from lagebild.extraction.coder import place_cues
+    from lagebild.extraction.context import place_cues
 
     text = "The Minister said that police in Essen and Salem arrested two men."
     names = [m.text for m in find_places(tokenize(text), gazetteer, place_cues("en"))]
@@ -117,7 +117,7 @@ def test_a_region_spelt_unlike_geonames_is_found_in_its_country(gazetteer, spell
 
 
 def test_a_country_before_a_modifier_names_no_place(gazetteer):
-    from lagebild.extraction.coder import place_cues
+    from lagebild.extraction.context import place_cues
 
     text = "Protesters in Tripoli decried the price of the US dollar."
     assert "US" not in [m.text for m in find_places(tokenize(text), gazetteer, place_cues("en"))]

@@ -46,13 +46,16 @@ def test_labels_are_known(language):
     lexicon = load_language(language)
     assert {t.label for t in lexicon.concepts.terms} <= CONCEPTS
     assert {a.inter for a in lexicon.actor_info.values()} <= set(taxonomy.actor_types())
-    assert set(lexicon.place_cues.values()) <= {
+    assert set().union(*lexicon.place_cues.values()) <= {
         "near",
         "in",
         "article",
         "modifier",
         "direction",
         "city_suffix",
+        "authority",
+        "title",
+        "reference",
     }
     assert sorted(set(lexicon.months.values())) == list(range(1, 13))
     assert sorted(set(lexicon.weekdays.values())) == list(range(7))
