@@ -41,6 +41,7 @@ class ActorMention(NamedTuple):
     country: str | None = None  # ISO code named with it ("türkische Armee"), if any
     agent: bool = False  # introduced as the doer of a passive ("by gunmen", "von Soldaten")
     home: str | None = None  # the home country of a named group ("Houthi": YE)
+    victim: bool = False  # counted among the dead or hurt ("140 Houthi-Rebellen getötet")
 
 
 def is_generic(name: str) -> bool:
@@ -112,6 +113,21 @@ def find_actors(
             mentions.append(ActorMention(STATE_FORCES, STATE, start, end, code))
             taken.append((start, end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def mark_victims(
+    mentions: list[ActorMention], tokens: list[Token], counted: list[range]
+) -> list[ActorMention]:
+    """Armed actors named among those counted dead or hurt (`counted`: token index ranges)
+    are victims, not doers: "mehr als 140 Rebellen der Houthi getötet", "10 Taliban were
+    killed by an airstrike", "killing three SDF fighters"."""
+    index = {t.start: i for i, t in enumerate(tokens)}
+    return [
+        m._replace(victim=True)
+        if m.inter in ARMED and not m.agent and any(index.get(m.start) in r for r in counted)
+        else m
+        for m in mentions
+    ]
 
 
 def strikes_with(tokens: list[Token], start: int, end: int, strikes: list[Match]) -> bool:
@@ -237,7 +253,8 @@ def part_of_named(match: Match, matches: list[Match], i: int, tokens: list[Token
 
 def acts(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
     """A country name acts (is an actor) at the start of a sentence or after an article, unless
-    a word after it makes it a modifier ("the US dollar")."""
+    a word after it makes it a modifier ("the US dollar") or a noun before the article makes it
+    a genitive ("im Osten der Ukraine")."""
     previous = [t for t in tokens if t.end <= start]
     following = next((t for t in tokens if t.start >= end), None)
     if following and "modifier" in lexicon.place_cues.get(following.folded, ()):
@@ -245,7 +262,10 @@ def acts(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
     last = next((t for t in tokens if t.start < end <= t.end), None)
     if last and last.text.endswith(("'s", "’s")):
         return False  # "Sudan's RSF": the name modifies what follows
-    return not previous or previous[-1].folded in SUBJECT_WORDS
+    if not previous:
+        return True
+    genitive = len(previous) > 2 and previous[-2].text[:1].isupper()
+    return previous[-1].folded in SUBJECT_WORDS and not genitive
 
 
 def token_gap(tokens: list[Token], end: int, start: int) -> int:
@@ -270,13 +290,14 @@ def assign_roles(
 ) -> Roles:
     """Actor1 and actor2 as ACLED codes them for the event's type.
 
-    The doer comes first (a passive's agent before anyone else); civilians are the target of
+    The doer comes first (a passive's agent before anyone else, a counted victim last);
+    civilians are the target of
     violence against civilians; crowd events have the generic Protesters or Rioters as actor1
     and any state force that met them as actor2. Fire across a frontline that no one is named
     for is the state's forces' (a front has them on one side), else an unidentified group's.
     """
     event_type = taxonomy.event_type_of(sub_event_type)
-    armed = sorted((m for m in mentions if m.inter in ARMED), key=lambda m: not m.agent)
+    armed = sorted((m for m in mentions if m.inter in ARMED), key=lambda m: (not m.agent, m.victim))
     state = [m for m in armed if m.inter == STATE]
     civilians = [m for m in mentions if m.inter == CIVILIANS]
     crowd = [m for m in mentions if m.inter in (RIOTERS, PROTESTERS)]
@@ -291,7 +312,8 @@ def assign_roles(
             targets = civilians or [m for m in armed if m.name != actor1.name]
             return Roles(sub_event_type, actor1, targets[0] if targets else None)
         return Roles(sub_event_type, actor1, state[0] if state else None)
-    actor1 = armed[0] if armed else generic_actor(STATE if frontline else POLITICAL)
+    doers = [m for m in armed if not m.victim]
+    actor1 = doers[0] if doers else generic_actor(STATE if frontline else POLITICAL)
     if event_type == "Violence against civilians":
         target = civilians[0] if civilians else generic_actor(CIVILIANS)
         return Roles(sub_event_type, actor1, target)

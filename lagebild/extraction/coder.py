@@ -14,7 +14,7 @@ from .. import geo
 from ..language import with_language
 from ..models import Document, Event, Notice
 from .context import build_context
-from .incidents import code, incidents
+from .incidents import code, follow_stories, incidents
 from .lexicon import Lexicon, available_languages, load_language
 from .mentions import candidates
 from .record import to_event
@@ -56,7 +56,8 @@ def code_document(
             return Coding([], [])
         lexicon = load_language(document.language)
     context = build_context(document, lexicon, gazetteer or geo.default_gazetteer(), today)
-    found = incidents([code(context, c) for c in candidates(context)], len(context.sentences))
+    coded = follow_stories(context, [code(context, c) for c in candidates(context)])
+    found = incidents(coded, len(context.sentences))
     events = [to_event(context, incident, rank) for rank, incident in enumerate(found)]
     top = max(events, key=lambda e: e.confidence, default=None)
     events = [e for e in events if e is top or e.confidence >= min_confidence]

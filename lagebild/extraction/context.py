@@ -19,6 +19,7 @@ from . import places
 from .dates import DateMention, document_date
 from .lexicon import CUE_REACH, CUES, EVENT_CONCEPTS, Lexicon, inflected_forms, vocabulary
 from .matcher import Match
+from .numbers import counted_spans
 
 ADJECTIVE_VOTE = 0.75  # a country adjective ("irakischen Provinz") in the article's country vote
 ARABIC_ARTICLES = frozenset(
@@ -72,7 +73,9 @@ def build_context(
         for s, t in zip(sentences, tokens, strict=True)
     ]
     actors = [
-        roles.find_actors(t, s.text, s.start, lexicon, a, m)
+        roles.mark_victims(
+            roles.find_actors(t, s.text, s.start, lexicon, a, m), t, victim_spans(t, a, lexicon)
+        )
         for s, t, a, m in zip(sentences, tokens, concepts, marks, strict=True)
     ]
     cues = [
@@ -107,6 +110,12 @@ def build_context(
         headline=bool(headline),
         quoted=quoted_sentences(document.text, sentences),
     )
+
+
+def victim_spans(tokens: list[Token], concepts: list[Match], lexicon: Lexicon) -> list[range]:
+    """Where the sentence names whom it counts among the dead or hurt (token indexes)."""
+    hurt = [m for m in concepts if {"DEAD", "INJURE"} & set(m.labels)]
+    return counted_spans(tokens, hurt, lexicon)
 
 
 def title_sentence(document: Document) -> Sentence | None:

@@ -18,7 +18,7 @@ mentions name, the day its first dated mention gives, and the toll its first men
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import geo, taxonomy
 from . import actors as roles
@@ -29,6 +29,7 @@ from .dates import DAY
 from .mentions import Candidate, places_in
 from .numbers import Count
 
+REMOTE = "Explosions/Remote violence"
 NEAR_KM = 30  # two places this close are one place of an incident
 CROWD_ORDER = [
     "Excessive force against protesters", "Violent demonstration", "Mob violence",
@@ -58,7 +59,9 @@ class Coded:
         return FAMILIES[taxonomy.event_type_of(self.decision.sub_event_type)]
 
     def names(self) -> set[str]:
-        return {self.actor1[0]} | ({self.actor2[0]} if self.actor2 else set())
+        """The actors the text names (not those the rules supplied for want of a name)."""
+        named = [a for a in (self.actor1, self.actor2) if a and a[2].start is not None]
+        return {a[0] for a in named}
 
     @property
     def doer(self) -> str | None:
@@ -113,11 +116,21 @@ def precedence(sub_event_type: str) -> int:
     return taxonomy.rank(sub_event_type)
 
 
-def code(context: Context, candidate: Candidate) -> Coded:
-    """Type the mention and give its actors their roles and final names."""
+def code(context: Context, candidate: Candidate, story: Coded | None = None) -> Coded:
+    """Type the mention and give its actors their roles and final names; a mention that only
+    says someone attacked takes the tactic (and, naming none, the doer) of the `story` it is
+    part of."""
+    if (
+        story
+        and story.doer
+        and not any(m.inter in roles.ARMED and not m.victim for m in candidate.actors)
+    ):
+        candidate = replace(candidate, actors=[*candidate.actors, story.actor1[2]])
     country = event_country(context, candidate)
     found, first = candidate_features(context, candidate)
     decision = decide(found, candidate.concepts, first)
+    if story:
+        decision = story.decision
     frontline = "FRONT" in candidate.concepts
     assigned = roles.assign_roles(decision.sub_event_type, candidate.actors, frontline)
     kind = assigned.sub_event_type
@@ -134,6 +147,35 @@ def code(context: Context, candidate: Candidate) -> Coded:
         if actor2[0] == actor1[0] and kind != "Mob violence":
             actor2 = None
     return Coded(candidate, decision._replace(sub_event_type=kind), actor1, actor2)
+
+
+def follow_stories(context: Context, coded: list[Coded]) -> list[Coded]:
+    """Mentions that only say someone attacked, in a story of remote violence ("Angriffe gab
+    es auch in Krasnohrad" after missile strikes on Kharkiv), coded as that violence: the
+    nearest mention that says how violence was done tells the story's tactic."""
+    told = [m for m in coded if m.family == "violence" and not m.candidate.generic]
+    followed = []
+    for item in coded:
+        story = nearest(told, item.candidate.index) if unspecified_attack(item) else None
+        kind = story.decision.sub_event_type if story else None
+        remote = kind and taxonomy.event_type_of(kind) == REMOTE
+        if remote and item.family == "violence" and item.decision.sub_event_type != kind:
+            item = code(context, item.candidate, story)
+        elif kind and item.family == "crowd":
+            item = code(context, item.candidate, story)
+        followed.append(item)
+    return followed
+
+
+def unspecified_attack(item: Coded) -> bool:
+    """The mention says there was an attack, and no more of how (not a shooting, a massacre)."""
+    labels = {c for t in item.candidate.triggers for c in t.labels}
+    return item.candidate.generic and "ATTACK" in labels and "SHOOT" not in labels
+
+
+def nearest(mentions: list[Coded], index: int) -> Coded | None:
+    """The mention nearest sentence `index`, the earlier on ties."""
+    return min(mentions, key=lambda m: abs(m.candidate.index - index), default=None)
 
 
 def event_country(context: Context, candidate: Candidate) -> str | None:
@@ -215,10 +257,13 @@ def fits(incident: Incident, item: Coded) -> bool:
 def joins(incident: Incident, item: Coded) -> bool:
     """The mention is one more telling of the incident, not another act of its story: it
     brings no side the incident lacks and only says that someone attacked or killed, or
-    repeats the incident's type; or it is a strategic development in it; or a concurrent
-    tactic; or it tells a tentative incident's place or day, by the same doer."""
+    repeats the incident's type; or it says how an incident only called an attack was done;
+    or it is a strategic development in it; or a concurrent tactic; or it tells a tentative
+    incident's place or day, by the same doer."""
     if item.family == "any" or incident.tentative and item.doer in incident.doers():
         return True
+    if not item.candidate.generic and all(m.candidate.generic for m in incident.members):
+        return True  # "an attack" told first, how it was done after
     mine, theirs = item_sides(item), incident.sides()
     if item.candidate.lede and any(m.candidate.lede for m in incident.members):
         if mine <= theirs or theirs <= mine:
@@ -311,6 +356,20 @@ def incident_place(incident: Incident, context: Context):
             if town.kind == "town" and same_place(town, place):
                 return town, named
     return place, mention
+
+
+def incident_actors(incident: Incident) -> tuple[tuple, tuple | None]:
+    """Actor1: the lead mention's when the text names it, else the first doer another of its
+    mentions of the same family names ("the attack" in the headline, "a Russian missile
+    strike" in the lede). Actor2: the lead's, else the first other mention's that differs."""
+    lead = incident.lead
+    actor1 = lead.actor1
+    if actor1[2].start is None:
+        named = (m.actor1 for m in incident.members if m.doer and m.family == lead.family)
+        actor1 = next(named, actor1)
+    seconds = [lead.actor2, *(m.actor2 for m in incident.members)]
+    actor2 = next((a for a in seconds if a and a[0] != actor1[0]), None)
+    return actor1, actor2
 
 
 def incident_date(incident: Incident):

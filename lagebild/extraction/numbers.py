@@ -18,6 +18,7 @@ SUBSETS = {"including", "darunter", "among", "unter"}  # "12 killed, including 3
 STOPS = {".", ";", ":", "(", ")"}
 LOOK_BACK = 10
 LOOK_AHEAD = 5
+COUNTED_WORDS = 4  # "three SDF fighters of the …": the words after a figure that name whom
 
 
 class Count(NamedTuple):
@@ -66,9 +67,33 @@ def death_counts(
     """For each death word, the figures next to it: the nearest number before it and any joined
     to that by "and"/"und", else the numbers just after it ("killing 3 soldiers and 2 …").
     A figure on the far side of an injury word is not a death toll."""
+    counts = []
+    for found, first, last in figures(tokens, deaths, injuries, lexicon):
+        positions = [p for _, p in found] + [first, last]
+        value = sum(v for v, _ in found)
+        counts.append(Count(value, tokens[min(positions)].start, tokens[max(positions)].end))
+    return counts
+
+
+def counted_spans(tokens: list[Token], hurt: list[Match], lexicon: Lexicon) -> list[range]:
+    """The token indexes that may name whom the `hurt` words count: those between a figure
+    and its word ("140 Rebellen der Houthi getötet") or just after a figure that follows it
+    ("killing three SDF fighters")."""
+    spans = []
+    for found, first, _ in figures(tokens, hurt, [], lexicon):
+        positions = [p for _, p in found]
+        if max(positions) < first:
+            spans.append(range(min(positions) + 1, first))
+        else:
+            spans.append(range(max(positions) + 1, max(positions) + 1 + COUNTED_WORDS))
+    return spans
+
+
+def figures(tokens: list[Token], deaths: list[Match], injuries: list[Match], lexicon: Lexicon):
+    """For each death word with figures next to it: the (value, token index) of those figures
+    and the token indexes of the word's first and last token."""
     index = {t.start: i for i, t in enumerate(tokens)}
     hurt = {i for m in injuries for i, t in enumerate(tokens) if m.start <= t.start < m.end}
-    counts = []
     for death in deaths:
         first = index.get(death.start)
         if first is None:
@@ -82,10 +107,7 @@ def death_counts(
             tokens, after, hurt, lexicon
         )
         if found:
-            positions = [p for _, p in found] + [first, last]
-            value = sum(v for v, _ in found)
-            counts.append(Count(value, tokens[min(positions)].start, tokens[max(positions)].end))
-    return counts
+            yield found, first, last
 
 
 def figure_follows(tokens: list[Token], after: range, lexicon: Lexicon) -> bool:

@@ -8,7 +8,7 @@ from ..models import Document, Event, Evidence, Source
 from . import places
 from .context import Context
 from .dates import DAY
-from .incidents import Incident, incident_date, incident_place, incident_toll
+from .incidents import Incident, incident_actors, incident_date, incident_place, incident_toll
 from .lexicon import countries
 from .numbers import Count
 
@@ -19,9 +19,7 @@ def to_event(context: Context, incident: Incident, rank: int) -> Event:
     date = incident_date(incident)
     sub_event_type = lead.decision.sub_event_type
     count = incident_toll(incident, sub_event_type)
-    actor2 = lead.actor2 or next(
-        (m.actor2 for m in incident.members if m.actor2 and m.actor2[0] != lead.actor1[0]), None
-    )
+    actor1, actor2 = incident_actors(incident)
     country = countries().get(place.country_code if place else context.country or "")
     return Event(
         event_date=date.date,
@@ -29,8 +27,8 @@ def to_event(context: Context, incident: Incident, rank: int) -> Event:
         date_assumed=date.assumed,
         event_type=taxonomy.event_type_of(sub_event_type),
         sub_event_type=sub_event_type,
-        actor1=lead.actor1[0],
-        inter1=lead.actor1[1],
+        actor1=actor1[0],
+        inter1=actor1[1],
         actor2=actor2[0] if actor2 else None,
         inter2=actor2[1] if actor2 else None,
         country=country.name if country else None,
@@ -44,10 +42,10 @@ def to_event(context: Context, incident: Incident, rank: int) -> Event:
         geo_precision=geo_precision(place, mention, context.place_roles),
         fatalities=count.value if count else 0,
         sources=[Source.of(context.document)],
-        evidence=evidence(context, incident, place and mention, date, count, actor2),
+        evidence=evidence(context, incident, place and mention, date, count, actor1, actor2),
         confidence=confidence(context, incident, rank),
         notes=note(
-            lead.decision.sub_event_type, lead.actor1[0], actor2, date, place, mention, count
+            lead.decision.sub_event_type, actor1[0], actor2, date, place, mention, count
         ),  # fmt: skip
     )
 
@@ -70,15 +68,16 @@ def trigger_span(incident: Incident) -> tuple[int, int]:
     return best.start, best.end
 
 
-def evidence(context: Context, incident, mention, date, count: Count | None, actor2) -> list:
+def evidence(context: Context, incident, mention, date, count: Count | None, *actors) -> list:
     """One span per coded field; a field coded by default points at the words that imply it."""
     trigger = trigger_span(incident)
     lead = incident.lead
     sentence = context.sentences[lead.candidate.index]
+    actor1, actor2 = actors
     spans = {
         "event_type": trigger,
         "sub_event_type": trigger,
-        "actor1": actor_span(lead.actor1[2], trigger),
+        "actor1": actor_span(actor1[2], trigger),
         "event_date": (date.start, date.end),
         "fatalities": (count.start, count.end) if count else (sentence.start, sentence.end),
     }
@@ -104,11 +103,11 @@ def span_evidence(document: Document, field: str, start: int | None, end: int | 
 
 
 def confidence(context: Context, incident: Incident, rank: int) -> float:
-    """How sure the coding is: the type decision, and whether the lead sentence itself names
+    """How sure the coding is: the type decision, and whether the incident's mentions name
     the doer, the place and the day; the document's first incident is usually its news."""
     lead = incident.lead
     candidate = lead.candidate
-    named = lead.actor1[2].start is not None
+    named = incident_actors(incident)[0][2].start is not None
     score = 0.3 + 0.3 * lead.decision.probability + 0.1 * named
     score += 0.1 * any(m.candidate.own_place for m in incident.members)
     score += 0.1 * any(m.candidate.own_date for m in incident.members)
