@@ -105,6 +105,8 @@ def find_actors(
     for code, start, end, kind in country_marks:
         if overlaps(start, end, taken):
             continue
+        if located(tokens, start, lexicon):
+            continue
         if (
             kind == "names"
             and acts(tokens, start, end, lexicon)
@@ -128,6 +130,13 @@ def mark_victims(
         else m
         for m in mentions
     ]
+
+
+def located(tokens: list[Token], start: int, lexicon: Lexicon) -> bool:
+    """A country named after a locative word is where something happened, not who did it
+    ("im Jemen getötet", "killed in Yemen")."""
+    previous = [t for t in tokens if t.end <= start]
+    return bool(previous) and "locative" in lexicon.place_cues.get(previous[-1].folded, ())
 
 
 def strikes_with(tokens: list[Token], start: int, end: int, strikes: list[Match]) -> bool:

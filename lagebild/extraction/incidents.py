@@ -138,6 +138,8 @@ def code(context: Context, candidate: Candidate, story: Coded | None = None) -> 
     first_actor, second_actor = assigned.actor1, assigned.actor2
     guessed = first_actor.start is None  # no actor1 named: the rules fell back to a default
     inter = actor1_type(found, kind, rule_inter) if guessed else rule_inter
+    if inter in victim_types(candidate, country, context.group):
+        inter = rule_inter  # the killed soldiers are not who attacked
     if inter != rule_inter:
         first_actor, second_actor = recast(candidate, inter, assigned, country, context.group)
     actor1 = (*roles.resolve(first_actor, country, context.group), first_actor)
@@ -195,10 +197,19 @@ def candidate_features(context: Context, candidate: Candidate) -> tuple[set[str]
     return features(candidate.concepts, resolved, first, fatal), first
 
 
+def victim_types(candidate: Candidate, country, group) -> set[int]:
+    return {roles.resolve(m, country, group)[1] for m in candidate.actors if m.victim}
+
+
 def recast(candidate, inter, assigned, country, group) -> tuple:
-    """Actor1 of the inter code the classifier expects: a mentioned actor of that type, else
-    the generic actor of it; the displaced actor1 becomes actor2 when there was none."""
-    named = [m for m in candidate.actors if roles.resolve(m, country, group)[1] == inter]
+    """Actor1 of the inter code the classifier expects: a mentioned actor of that type (not a
+    victim), else the generic actor of it; the displaced actor1 becomes actor2 when there was
+    none."""
+    named = [
+        m
+        for m in candidate.actors
+        if not m.victim and roles.resolve(m, country, group)[1] == inter
+    ]
     if named:
         chosen = named[0]
     elif inter in roles.GENERIC_ACTORS:
@@ -250,8 +261,16 @@ def fits(incident: Incident, item: Coded) -> bool:
     if candidate.own_date and incident.days():
         if not any(same_day(candidate.date, day) for day in incident.days()):
             return False
+    if refers_back(item):
+        return True
     doer = item.doer
     return not (doer and incident.doers() and side(doer) not in incident.sides() | {None})
+
+
+def refers_back(item: Coded) -> bool:
+    """A mention that only says there was an attack, pointing back ("der Anschlag", "the
+    attack"), is the incident told before, whoever else its sentence names."""
+    return item.candidate.anaphoric and item.candidate.generic
 
 
 def joins(incident: Incident, item: Coded) -> bool:
@@ -261,6 +280,8 @@ def joins(incident: Incident, item: Coded) -> bool:
     or it is a strategic development in it; or a concurrent tactic; or it tells a tentative
     incident's place or day, by the same doer."""
     if item.family == "any" or incident.tentative and item.doer in incident.doers():
+        return True
+    if refers_back(item):
         return True
     if not item.candidate.generic and all(m.candidate.generic for m in incident.members):
         return True  # "an attack" told first, how it was done after
@@ -359,11 +380,14 @@ def incident_place(incident: Incident, context: Context):
 
 
 def incident_actors(incident: Incident) -> tuple[tuple, tuple | None]:
-    """Actor1: the lead mention's when the text names it, else the first doer another of its
-    mentions of the same family names ("the attack" in the headline, "a Russian missile
-    strike" in the lede). Actor2: the lead's, else the first other mention's that differs."""
+    """Actor1: the first doer the text names in a mention of the lead's type (the news is told
+    first), else the lead's, else the first doer another of its mentions of the same family
+    names ("the attack" in the headline, "a Russian missile strike" in the lede). Actor2: the
+    lead's, else the first other mention's that differs."""
     lead = incident.lead
-    actor1 = lead.actor1
+    kind = lead.decision.sub_event_type
+    told = (m.actor1 for m in incident.members if m.doer and m.decision.sub_event_type == kind)
+    actor1 = next(told, lead.actor1)
     if actor1[2].start is None:
         named = (m.actor1 for m in incident.members if m.doer and m.family == lead.family)
         actor1 = next(named, actor1)

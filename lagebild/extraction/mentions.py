@@ -23,6 +23,7 @@ from .numbers import Count, death_counts, stated_count
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
 BACKGROUND_DAYS = 31  # ACLED notes are uploaded up to a few weeks after the event
 TOTAL = 1000  # a toll this high with no day of its own counts many events ("Tausende")
+ANAPHOR_REACH = 2  # a pointing determiner, an adjective, the event word ("dem blutigen Anschlag")
 GENERIC_CONCEPTS = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
 PROTEST_COURSE = {
     "DISPERSE", "ARREST", "RIOT", "ARSON", "DESTROY", "LETHAL", "KILL", "CLASH", "BEAT", "SHOOT",
@@ -46,6 +47,7 @@ class Candidate:
     own_date: bool  # its sentence names the day
     own_place: bool  # its sentences name the place (else it is the nearest one named)
     lede: bool  # in the headline or the body's first sentences
+    anaphoric: bool = False  # "der Anschlag", "the attack": an incident told already
 
     @property
     def generic(self) -> bool:
@@ -114,7 +116,7 @@ def open_candidate(
         if not (only_deaths(context, following) or crowd and tells_course(context, following)):
             break
         window.append(following)
-    concepts = {c for i in window for m in context.concepts[i] for c in m.labels}
+    concepts = {c for i in window for m in context.concepts[i] for c in m.labels} - {"ANAPHOR"}
     mentioned = list(context.actors[index])
     if not any(m.inter in roles.ARMED for m in mentioned) and index > 0:
         mentioned = context.actors[index - 1] + mentioned
@@ -133,7 +135,21 @@ def open_candidate(
         own_date=stated is not None and stated.start is not None,
         own_place=own,
         lede=context.in_lede(index),
+        anaphoric=points_back(context, index),
     )
+
+
+def points_back(context: Context, index: int) -> bool:
+    """The sentence's event word follows a determiner that points back ("der Anschlag", "bei
+    dem Attentat", "the attack", "dabei"): it tells an incident the text has told."""
+    position = {t.start: i for i, t in enumerate(context.tokens[index])}
+    pointers = [
+        position[m.start]
+        for m in context.concepts[index]
+        if "ANAPHOR" in m.labels and m.start in position
+    ]
+    words = [position.get(m.start, -99) for m in context.triggers[index]]
+    return any(0 < word - pointer <= ANAPHOR_REACH for word in words for pointer in pointers)
 
 
 def only_deaths(context: Context, index: int) -> bool:

@@ -78,15 +78,24 @@ def death_counts(
 def counted_spans(tokens: list[Token], hurt: list[Match], lexicon: Lexicon) -> list[range]:
     """The token indexes that may name whom the `hurt` words count: those between a figure
     and its word ("140 Rebellen der Houthi getötet") or just after a figure that follows it
-    ("killing three SDF fighters")."""
+    ("killing three SDF fighters"), up to a word that says where or how ("20 Zivilisten bei
+    Luftangriffen der Koalition getötet": the coalition is not counted)."""
     spans = []
     for found, first, _ in figures(tokens, hurt, [], lexicon):
         positions = [p for _, p in found]
         if max(positions) < first:
-            spans.append(range(min(positions) + 1, first))
+            start, end = min(positions) + 1, first
         else:
-            spans.append(range(max(positions) + 1, max(positions) + 1 + COUNTED_WORDS))
+            start = max(positions) + 1
+            end = min(len(tokens), start + COUNTED_WORDS)
+        stop = next((i for i in range(start, end) if circumstance(tokens[i], lexicon)), end)
+        spans.append(range(start, stop))
     return spans
+
+
+def circumstance(token: Token, lexicon: Lexicon) -> bool:
+    """A word that opens where or in what something happened ("bei", "im", "near", "in")."""
+    return bool(lexicon.place_cues.get(token.folded, frozenset()) & {"near", "locative"})
 
 
 def figures(tokens: list[Token], deaths: list[Match], injuries: list[Match], lexicon: Lexicon):

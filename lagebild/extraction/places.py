@@ -4,9 +4,10 @@ the place an event's sentences give it.
 A place name is the event's place unless the text gives it another role: the dateline before
 the story ("BAGHDAD (Reuters) –"), the seat of an authority that speaks ("Sprecher der Polizei
 Aachen", "Gaza's civil defence agency"), a reference point ("60 km north of Baghdad", "west of
-Ramadi"), or part of a person's name ("Governor Vitaly Kim", "Ruth Medina"). What a language
-calls an authority, a title or a reference direction is its data (`place_cues.tsv`); given
-names are `lang/base/given_names.txt`.
+Ramadi"), the country across a border ("near the border with Niger"), or part of a person's
+name ("Governor Vitaly Kim", "Ruth Medina"). What a language calls an authority, a title, a
+reference direction or a border is its data (`place_cues.tsv`); given names are
+`lang/base/given_names.txt`.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from ..resources import lang_file
 from ..text import Token
 from .lexicon import Lexicon
 
-DATELINE, AUTHORITY, REFERENCE, PERSON = "dateline", "authority", "reference", "person"
-RANK = {None: 0, REFERENCE: 1, AUTHORITY: 2, DATELINE: 2}  # lower: likelier the event's place
+DATELINE, AUTHORITY, REFERENCE, BORDER, PERSON = (
+    "dateline", "authority", "reference", "border", "person"
+)  # fmt: skip
+RANK = {None: 0, REFERENCE: 1, AUTHORITY: 2, DATELINE: 2, BORDER: 2}  # lower: likelier the event's place
 KIND = {"town": 0, "admin1": 1, "country": 2}
 SEPARATORS = {"–", "—", "-", ":"}
 DATELINE_REACH = 12  # tokens of the first sentence a dateline may take
@@ -141,11 +144,16 @@ def authority(sentence, at, mention, lexicon: Lexicon, cues) -> str | None:
 
 
 def reference(sentence, at, lexicon: Lexicon) -> str | None:
-    """A reference point: after a direction and "of"/"von" ("north of", "nordöstlich von")."""
-    directions = lexicon.cue_words("reference")
+    """A reference point: after a direction and "of"/"von" ("north of", "nordöstlich von");
+    the country across a border ("near the border with Niger", "an der Grenze zu Venezuela"),
+    which places the event only if nothing else does."""
     previous = [t.folded for t in sentence[max(0, at - 2) : at]]
-    if len(previous) == 2 and previous[1] in ("of", "von") and previous[0] in directions:
+    if len(previous) < 2:
+        return None
+    if previous[1] in ("of", "von") and previous[0] in lexicon.cue_words("reference"):
         return REFERENCE
+    if " ".join(previous) in lexicon.cue_words("border"):
+        return BORDER
     return None
 
 

@@ -7,9 +7,11 @@ from lagebild.extraction.actors import (
     assign_roles,
     country_mentions,
     find_actors,
+    mark_victims,
     resolve,
     stem_country,
 )
+from lagebild.extraction.numbers import counted_spans
 from lagebild.text import tokenize
 
 
@@ -81,3 +83,40 @@ def test_protest_without_named_crowd_gets_generic_protesters():
         6,
         None,
     )
+
+
+def victims(language, text, country):
+    """The actors of `text` that are counted among its dead or hurt."""
+    lexicon = load_language(language)
+    concepts = lexicon.concepts.find(text)
+    hurt = [m for m in concepts if {"DEAD", "INJURE"} & set(m.labels)]
+    tokens = tokenize(text)
+    counted = counted_spans(tokens, hurt, lexicon)
+    found = mark_victims(actors(language, text), tokens, counted)
+    return [resolve(m, country, None)[0] for m in found if m.victim]
+
+
+@pytest.mark.parametrize(
+    "language, text, country, expected",
+    [
+        (
+            "de",
+            "Mehr als 140 Rebellen der Huthi wurden getötet.",
+            "YE",
+            ["Military Forces of Yemen (Supreme Political Council)"],
+        ),
+        ("de", "20 Zivilisten bei Luftangriffen der Militärkoalition getötet", "YE", []),
+        ("en", "Ten Taliban were killed by an airstrike.", "AF", ["Taliban"]),
+        ("en", "The army attacked the base, killing three SDF fighters.", "SY", ["SDF"]),
+    ],
+)
+def test_the_counted_dead_are_victims_not_doers(language, text, country, expected):
+    assert [n.split(":")[0] for n in victims(language, text, country)] == expected
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [("de", "Im Jemen wurden fünf Menschen getötet."), ("en", "Five people were killed in Yemen.")],
+)
+def test_a_country_named_as_the_place_is_no_actor(language, text):
+    assert names(language, text, "YE") == ["Civilians (Yemen)"]

@@ -90,3 +90,9 @@ def test_event_is_placed_at_the_named_town(language, text, location):
 def test_event_is_placed_in_the_named_country_and_region(language, text, country, admin1):
     event = main_event(language, text)
     assert (event.country, event.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("language, text", over_languages("ONE_INCIDENT"))
+def test_an_incident_told_again_is_one_event(language, text):
+    published = CASES[language].PUBLISHED
+    assert len(lagebild.extract(text, published=published, language=language)) == 1

@@ -55,6 +55,8 @@ def test_labels_are_known(language):
         "city_suffix",
         "authority",
         "title",
+        "locative",
+        "border",
         "reference",
     }
     assert sorted(set(lexicon.months.values())) == list(range(1, 13))

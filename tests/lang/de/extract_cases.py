@@ -107,6 +107,8 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("Die syrische Armee hat am Montag Stellungen der Rebellen bei Aleppo beschossen.", "Military Forces of Syria", 1),
     ("Bei Gefechten zwischen der Armee und Dschihadisten nahe Maiduguri sind am Montag mindestens zwei Soldaten getötet worden.", "Military Forces of Nigeria", 1),
     gap("Am Montag griffen Boko-Haram-Kämpfer ein Dorf bei Maiduguri an.", "Boko Haram", 2, reason="hyphenated 'Boko-Haram-Kämpfer' does not match the alias 'Boko Haram': Unidentified Armed Group"),
+    ("Vier Soldaten in Mali getötet. Bei einem Angriff im Zentrum Malis sind am Montag mindestens vier Soldaten getötet worden.", "Unidentified Armed Group (Mali)", 3),
+    ("Mindestens 20 Zivilisten bei Luftangriffen der Militärkoalition im Jemen getötet. Die Luftangriffe trafen am Montag einen Markt in Sanaa.", "Operation Restoring Hope", 8),
 ]
 # fmt: on
 
@@ -149,5 +151,14 @@ REGIONS = [
     ("Am Montag beschossen Regierungstruppen Stellungen der Opposition in Maaret Alia in Idleb.", "Syria", "Idlib"),
     ("Vor der Schulbehörde in der nordlibanesischen Stadt Tripoli haben am Montag Hunderte Menschen demonstriert.", "Lebanon", "Liban-Nord"),
     ("Bei einer Kundgebung im Belgrader Stadtbezirk Stari Grad hat die Polizei am Montag 15 Demonstranten festgenommen.", "Serbia", "Central Serbia"),
+    ("Bewaffnete haben am Montag im Norden Burkina Fasos nahe der Grenze zu Niger zwei Soldaten getötet.", "Burkina Faso", None),
+]
+# fmt: on
+
+
+# fmt: off
+ONE_INCIDENT = [  # short articles that report one incident, told again with new names
+    "Fünf Tote bei Selbstmordanschlag in Kabul. Ein Selbstmordattentäter hat am Montag vor einem Ministerium in Kabul fünf Menschen getötet. Der Anschlag richtete sich nach Angaben der Polizei gegen einen Konvoi der Taliban.",
+    "Soldaten nahe der Grenze zu Niger getötet. Bei einem Angriff auf einen Armeeposten bei Maiduguri nahe der Grenze zu Niger sind am Montag vier Soldaten getötet worden. Die Armee schlug die Angreifer nach eigenen Angaben zurück.",
 ]
 # fmt: on

@@ -95,6 +95,8 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("On 9 May 2020, the Nigerian army clashed with Boko Haram near Maiduguri.", "Military Forces of Nigeria", 1),
     ("Movement of forces: On 7 May 2020, a joint patrol by Turkish and Russian forces took place near Ariha in Idleb.", "Military Forces of Turkey", 8),
     ("On 5 May 2020, anti-Houthi National Resistance forces fired artillery shells at pro-Houthi forces near Hays.", "National Resistance Forces", 3),
+    ("Four soldiers killed in Mali. At least four soldiers were killed on Monday in an attack in central Mali, security sources said.", "Unidentified Armed Group (Mali)", 3),
+    ("Ten Taliban fighters were killed by an Afghan military airstrike near Kunduz on Monday.", "Military Forces of Afghanistan", 1),
 ]
 # fmt: on
 
@@ -138,5 +140,14 @@ REGIONS = [
     ("On 9 May 2020, the NAF rebel forces fired heavy machine guns at the governmental positions near Slavne, Donetsk.", "Ukraine", "Donetsk"),
     ("On 9 May 2020, regime forces shelled opposition positions in Maaret Alia in Idleb.", "Syria", "Idlib"),
     ("On 5 May 2020, QSD fighters raided houses in Basira city in eastern Deir-ez-Zor countryside.", "Syria", "Deir ez-Zor"),
+    ("Gunmen killed two soldiers on Monday in northern Burkina Faso, near the border with Niger.", "Burkina Faso", None),
+]
+# fmt: on
+
+
+# fmt: off
+ONE_INCIDENT = [  # short articles that report one incident, told again with new names
+    "Five killed in suicide bombing in Kabul. A suicide bomber killed five people on Monday outside a ministry in Kabul, police said. The attack targeted a convoy of the Taliban's interior ministry, a police spokesman said.",
+    "Soldiers killed near the border with Niger. Four soldiers were killed on Monday in an attack on a military post near Maiduguri, near the border with Niger. Another source said the army repelled the assailants.",
 ]
 # fmt: on
