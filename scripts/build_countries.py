@@ -33,7 +33,8 @@ ACLED_NAMES = {
 # Short German names that news use where ISO's are long or inverted.
 GERMAN_NAMES = {
     "US": "USA; US; Vereinigte Staaten", "GB": "Großbritannien", "RU": "Russland", "SY": "Syrien",
-    "IR": "Iran", "KR": "Südkorea", "KP": "Nordkorea", "CD": "Kongo; DR Kongo", "CG": "Kongo",
+    "IR": "Iran", "KR": "Südkorea", "KP": "Nordkorea", "CG": "Kongo; Republik Kongo",
+    "CD": "Kongo; DR Kongo; Demokratische Republik Kongo; Demokratischen Republik Kongo",
     "TZ": "Tansania", "VE": "Venezuela", "BO": "Bolivien", "MD": "Moldau", "LA": "Laos",
     "PS": "Palästina; Palästinensergebiete", "TW": "Taiwan", "VN": "Vietnam",
 }  # fmt: skip

