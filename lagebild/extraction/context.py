@@ -88,8 +88,9 @@ def build_context(
         if kind == "adjectives"
     ]
     cue_words = place_cues(lexicon.language)
-    found, country, regions = document_places(tokens, actors, cues, gazetteer, cue_words)
-    place_roles = places.place_roles(tokens, found, lexicon, cue_words, first=int(bool(headline)))
+    first = int(bool(headline))
+    found, country, regions = document_places(tokens, actors, cues, gazetteer, lexicon, first)
+    place_roles = places.place_roles(tokens, found, lexicon, cue_words, first)
     group = roles.salient_group([a for sentence in actors for a in sentence])
     return Context(
         document,
@@ -142,15 +143,18 @@ def quoted_sentences(text: str, sentences: list[Sentence]) -> list[bool]:
     ]
 
 
-def document_places(tokens, actors, named, gazetteer: geo.Gazetteer, cues: geo.Cues):
-    """Each sentence's place names, the article's country (from them, its actors and `named`
-    countries), and the regions it names; once the country is known, its regions in other
-    spellings too."""
+def document_places(tokens, actors, named, gazetteer: geo.Gazetteer, lexicon: Lexicon, first):
+    """Each sentence's place names, the article's country (from them but persons' names, its
+    actors and `named` countries), and the regions it names; once the country is known, its
+    regions in other spellings too."""
+    cues = place_cues(lexicon.language)
     taken = [actor_token_indexes(t, a) for t, a in zip(tokens, actors, strict=True)]
     found = [geo.find_places(t, gazetteer, cues, s) for t, s in zip(tokens, taken, strict=True)]
     named = [*named, *((a.country, 1.0) for sentence in actors for a in sentence if a.country)]
     named += [(a.home, 1.0) for sentence in actors for a in sentence if a.home]
-    country = geo.document_country([m for ms in found for m in ms], named)
+    roles_of = places.place_roles(tokens, found, lexicon, cues, first)
+    voters = [m for ms in found for m in ms if roles_of.get(m.start) != places.PERSON]
+    country = geo.document_country(voters, named)
     if country:
         for sentence_tokens, skip, mentions in zip(tokens, taken, found, strict=True):
             mentions += geo.find_regions(sentence_tokens, gazetteer, country, cues, skip, mentions)
@@ -161,13 +165,13 @@ def document_places(tokens, actors, named, gazetteer: geo.Gazetteer, cues: geo.C
 @cache
 def place_cues(language: str) -> geo.Cues:
     """What the language tells the geoparser: "near" words, words never a place on their own
-    (stop words, month and weekday names, the Arabic article of "Al Jah"), articles, and
+    (stop words, month and weekday names, titles, the Arabic article of "Al Jah"), articles, and
     inflected forms of common words (spaCy's lookup lemmas)."""
     from .lexicon import load_language
 
     lexicon = load_language(language)
     stop = frozenset(pipeline(language).Defaults.stop_words) | ARABIC_ARTICLES
-    stop |= lexicon.months.keys() | lexicon.weekdays.keys()
+    stop |= lexicon.months.keys() | lexicon.weekdays.keys() | set(lexicon.cue_words("title"))
     return geo.Cues(
         near=frozenset(lexicon.cue_words("near")),
         stop=stop,

@@ -263,8 +263,8 @@ def fits(incident: Incident, item: Coded) -> bool:
             return False
     if refers_back(item):
         return True
-    doer = item.doer
-    return not (doer and incident.doers() and side(doer) not in incident.sides() | {None})
+    doer, doers = item.doer, {side(d) for d in incident.doers()} - {None}
+    return not (doer and doers and side(doer) not in incident.sides() | {None})
 
 
 def refers_back(item: Coded) -> bool:
@@ -286,11 +286,11 @@ def joins(incident: Incident, item: Coded) -> bool:
     if not item.candidate.generic and all(m.candidate.generic for m in incident.members):
         return True  # "an attack" told first, how it was done after
     mine, theirs = item_sides(item), incident.sides()
-    if item.candidate.lede and any(m.candidate.lede for m in incident.members):
-        if mine <= theirs or theirs <= mine:
-            return True  # the headline and the lede tell the news once
     kinds = {m.decision.sub_event_type for m in incident.members}
     same = item.candidate.generic or item.decision.sub_event_type in kinds
+    if item.candidate.lede and any(m.candidate.lede for m in incident.members):
+        if item.decision.sub_event_type in kinds or mine <= theirs or theirs <= mine:
+            return True  # the headline and the lede tell the news once
     if same and item_sides(item) <= incident.sides():
         return True
     return concurrent(incident, item)

@@ -98,6 +98,8 @@ def person(sentence, at, mention, names, lexicon: Lexicon, surnames: set[str], c
     word = mention.text.casefold()
     if word in surnames:
         return PERSON
+    if at > 1 and sentence[at - 1].text == ".":
+        at -= 1  # an abbreviated title: "St. Stephen's", "Gen. Kim"
     if at == 0:
         return None
     before = sentence[at - 1]

@@ -152,6 +152,7 @@ REGIONS = [
     ("Vor der Schulbehörde in der nordlibanesischen Stadt Tripoli haben am Montag Hunderte Menschen demonstriert.", "Lebanon", "Liban-Nord"),
     ("Bei einer Kundgebung im Belgrader Stadtbezirk Stari Grad hat die Polizei am Montag 15 Demonstranten festgenommen.", "Serbia", "Central Serbia"),
     ("Bewaffnete haben am Montag im Norden Burkina Fasos nahe der Grenze zu Niger zwei Soldaten getötet.", "Burkina Faso", None),
+    ("Demonstranten versuchten am Montag, den Eingang St. Stephen's am Parlament in Westminster zu stürmen; die Polizei am Eingang St. Stephen's hielt sie zurück.", "United Kingdom", "England"),
 ]
 # fmt: on
 
@@ -160,5 +161,6 @@ REGIONS = [
 ONE_INCIDENT = [  # short articles that report one incident, told again with new names
     "Fünf Tote bei Selbstmordanschlag in Kabul. Ein Selbstmordattentäter hat am Montag vor einem Ministerium in Kabul fünf Menschen getötet. Der Anschlag richtete sich nach Angaben der Polizei gegen einen Konvoi der Taliban.",
     "Soldaten nahe der Grenze zu Niger getötet. Bei einem Angriff auf einen Armeeposten bei Maiduguri nahe der Grenze zu Niger sind am Montag vier Soldaten getötet worden. Die Armee schlug die Angreifer nach eigenen Angaben zurück.",
+    "Luftangriffe töten 40 Rebellen in Marib. Die saudisch geführte Militärkoalition flog am Montag Luftangriffe auf Stellungen der Rebellen bei Marib."
 ]
 # fmt: on

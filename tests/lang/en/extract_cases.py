@@ -141,6 +141,7 @@ REGIONS = [
     ("On 9 May 2020, regime forces shelled opposition positions in Maaret Alia in Idleb.", "Syria", "Idlib"),
     ("On 5 May 2020, QSD fighters raided houses in Basira city in eastern Deir-ez-Zor countryside.", "Syria", "Deir ez-Zor"),
     ("Gunmen killed two soldiers on Monday in northern Burkina Faso, near the border with Niger.", "Burkina Faso", None),
+    ("On Monday, protesters tried to rush the St Stephen's entrance of the Palace of Westminster; police at St Stephen's held them back.", "United Kingdom", "England"),
 ]
 # fmt: on
 
@@ -149,5 +150,6 @@ REGIONS = [
 ONE_INCIDENT = [  # short articles that report one incident, told again with new names
     "Five killed in suicide bombing in Kabul. A suicide bomber killed five people on Monday outside a ministry in Kabul, police said. The attack targeted a convoy of the Taliban's interior ministry, a police spokesman said.",
     "Soldiers killed near the border with Niger. Four soldiers were killed on Monday in an attack on a military post near Maiduguri, near the border with Niger. Another source said the army repelled the assailants.",
+    "Airstrikes kill 40 rebels in Marib. Coalition airstrikes hit rebel positions near Marib on Monday, the Saudi-led coalition said."
 ]
 # fmt: on
