@@ -206,9 +206,7 @@ def recast(candidate, inter, assigned, country, group) -> tuple:
     victim), else the generic actor of it; the displaced actor1 becomes actor2 when there was
     none."""
     named = [
-        m
-        for m in candidate.actors
-        if not m.victim and roles.resolve(m, country, group)[1] == inter
+        m for m in candidate.actors if not m.victim and roles.resolve(m, country, group)[1] == inter
     ]
     if named:
         chosen = named[0]

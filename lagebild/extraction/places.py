@@ -22,7 +22,13 @@ from .lexicon import Lexicon
 DATELINE, AUTHORITY, REFERENCE, BORDER, PERSON = (
     "dateline", "authority", "reference", "border", "person"
 )  # fmt: skip
-RANK = {None: 0, REFERENCE: 1, AUTHORITY: 2, DATELINE: 2, BORDER: 2}  # lower: likelier the event's place
+RANK = {
+    None: 0,
+    REFERENCE: 1,
+    AUTHORITY: 2,
+    DATELINE: 2,
+    BORDER: 2,
+}  # lower: likelier the event's place
 KIND = {"town": 0, "admin1": 1, "country": 2}
 SEPARATORS = {"–", "—", "-", ":"}
 TEASER = 1  # sentences between the headline and a dateline ("Weitere sechs Soldaten verletzt")

@@ -12,7 +12,7 @@ from lagebild.extraction.lexicon import (
     required_concepts,
     rules,
 )
-from lagebild.resources import LANG_ROOT, read_table
+from lagebild.resources import LANG_ROOT, lang_file, read_table
 
 LANGUAGES = available_languages()
 FILES = {
@@ -84,3 +84,12 @@ def test_every_type_with_required_words_names_known_concepts():
     needs = required_concepts()
     assert set(needs) <= set(taxonomy.sub_event_types())
     assert all(concepts and concepts <= CONCEPTS for concepts in needs.values())
+
+
+def test_a_country_adjective_names_one_country():
+    adjectives = [
+        adjective
+        for row in read_table(lang_file("en", "countries.tsv"), ("iso2", "names", "adjectives"))
+        for adjective in filter(None, (a.strip() for a in row["adjectives"].split(";")))
+    ]
+    assert len(adjectives) == len(set(adjectives))
