@@ -48,6 +48,7 @@ SUB_EVENTS = [
     ("Looting/property destruction", "Nach der Einnahme des Viertels plünderten RSF-Kämpfer am Montag den Zentralmarkt von Khartum."),
     ("Change to group/activity", "Die Armee hat am Montag Verstärkung nach Maiduguri verlegt."),
     gap("Change to group/activity", "Die Armee zog am Montag ihre Truppen aus Maiduguri ab.", reason="separable verb 'zog … ab' is no DEPLOY term (only the noun 'Abzug'): no event"),
+    ("Peaceful protest", "Demonstranten blockierten am Montag mit Transparenten eine Autobahn bei Lagos, sagte ein Polizeisprecher."),
 ]
 # fmt: on
 

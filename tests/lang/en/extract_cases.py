@@ -35,6 +35,7 @@ SUB_EVENTS = [
     ("Disrupted weapons use", "On 9 May 2020, Ukrainian air defence intercepted two Russian drones over Kyiv."),
     ("Looting/property destruction", "On 9 May 2020, RSF fighters looted shops and torched houses in Khartoum."),
     ("Change to group/activity", "On 9 May 2020, the army deployed reinforcements to Maiduguri."),
+    ("Peaceful protest", "Demonstrators blocked a main highway in Lagos with banners on Monday, police said."),
 ]
 # fmt: on
 
