@@ -96,6 +96,17 @@ def sentence_date(
     return None
 
 
+def ahead(text: str, lexicon: Lexicon) -> bool:
+    """The sentence's first day is one to come: an "ahead" word ("für", "next") stands right
+    before it ("Für Samstagabend ist eine Demonstration angemeldet")."""
+    found = [m for m in (p.search(text) for p in date_patterns(lexicon).values()) if m]
+    if not found:
+        return False
+    first = min(found, key=lambda m: m.start())
+    words = re.findall(r"\w+", text[: first.start()].casefold())[-2:]
+    return any(w in lexicon.dated("ahead") for w in words)
+
+
 def reported(before: str, lexicon: Lexicon) -> bool:
     """The date is the day of a statement: a "report" word ("sagte", "Angaben", "said") stands
     within the three words before it."""

@@ -15,7 +15,7 @@ from ..models import MAX_FATALITIES
 from . import actors as roles
 from . import places
 from .context import Context
-from .dates import DAY, DateMention, sentence_date
+from .dates import DAY, DateMention, ahead, sentence_date
 from .lexicon import EVENT_CONCEPTS, Lexicon
 from .matcher import Match
 from .numbers import Count, death_counts, stated_count
@@ -67,6 +67,8 @@ def candidates(context: Context) -> list[Candidate]:
         if found and index in found[-1].window or not context.triggers[index]:
             continue
         if is_background(date, context.reference) or counts_since(sentence.text, context.lexicon):
+            continue
+        if ahead(sentence.text, context.lexicon):
             continue
         if context.quoted[index]:
             continue

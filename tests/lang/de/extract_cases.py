@@ -67,6 +67,7 @@ NO_EVENT = [
     "In Mogadischu gibt es immer wieder Anschläge der Al-Schabaab.",
     ("Rebellen haben Aleppo wiederholt mit Raketen beschossen."),
     ("Seit dem Beginn des Krieges wurden in Kiew Hunderte Menschen getötet."),
+    "Für Samstagabend ist in Leipzig eine weitere Demonstration gegen die Regierung angemeldet.",
 ]
 # fmt: on
 

@@ -52,6 +52,7 @@ NO_EVENT = [
     "Boko Haram has frequently attacked villages near Maiduguri since 2009.",
     ("Rebels have repeatedly shelled Aleppo."),
     ("Since the war began, thousands of civilians have been killed in Aleppo."),
+    "Opposition groups have called a rally against the government in Lagos for next Saturday.",
 ]
 # fmt: on
 
