@@ -85,6 +85,8 @@ class Incident:
         strategic development (arrests at a protest) leads only an incident of nothing else."""
         acts = [m for m in self.members if m.family != "any"] or self.members
         specific = [m for m in acts if not m.candidate.generic] or acts
+        told = [m for m in specific if m is self.members[0] or not m.candidate.anaphoric]
+        specific = told or specific  # "die Bomben" points back to what it names again
         return min(specific, key=lambda m: precedence(m.decision.sub_event_type))
 
     @property
@@ -266,9 +268,14 @@ def fits(incident: Incident, item: Coded) -> bool:
 
 
 def refers_back(item: Coded) -> bool:
-    """A mention that only says there was an attack, pointing back ("der Anschlag", "the
-    attack"), is the incident told before, whoever else its sentence names."""
-    return item.candidate.anaphoric and item.candidate.generic
+    """A mention pointing back ("der Anschlag", "the attack", "die Bomben") that only says
+    there was an attack, or names no town or day of its own, is the incident told before,
+    whoever else its sentence names."""
+    candidate = item.candidate
+    if not candidate.anaphoric:
+        return False
+    own_town = candidate.own_place and candidate.place.kind == "town"
+    return candidate.generic or not (own_town or candidate.own_date)
 
 
 def joins(incident: Incident, item: Coded) -> bool:

@@ -15,7 +15,7 @@ from ..models import MAX_FATALITIES
 from . import actors as roles
 from . import places
 from .context import Context
-from .dates import DAY, DateMention, ahead, sentence_date
+from .dates import DAY, WEEK, DateMention, ahead, sentence_date
 from .lexicon import EVENT_CONCEPTS, Lexicon
 from .matcher import Match
 from .numbers import Count, death_counts, stated_count
@@ -79,9 +79,11 @@ def candidates(context: Context) -> list[Candidate]:
 
 
 def is_background(date: DateMention | None, reference: DateMention) -> bool:
-    if date is None or reference.precision != DAY:
+    """Dated well before the article (whose own date may be only a week or month)."""
+    if date is None:
         return False
-    return (reference.date - date.date).days > BACKGROUND_DAYS
+    slack = {DAY: 0, WEEK: 7}.get(reference.precision, 31)
+    return (reference.date - date.date).days > BACKGROUND_DAYS + slack
 
 
 @cache

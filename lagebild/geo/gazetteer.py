@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from ..resources import LANG_ROOT, read_table
 
-FORMAT = 5
+FORMAT = 6
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
 GRID = 2  # cells per degree for the nearest-town search
@@ -308,10 +308,13 @@ def region_core(name: str) -> str:
 
 
 def region_names(name: str) -> list[str]:
-    """An admin1 name and the forms news use: "Borno" → "Borno State"; "Al-Hasakah" →
+    """An admin1 name and the forms news use: "Borno" → "Borno State", "Mexico" → "State of
+    Mexico"; "Al-Hasakah" →
     "Hasakah", "Al-Hasaka"; "Muhafazat al Bayda'" → "al Bayda'", "Bayda'"; "Tartar Rayon" →
     "Tartar"."""
     core = region_core(name)
     forms = {name, core, ARTICLE.sub("", core)}
     forms |= {f[:-1] for f in forms if f.endswith(("ah", "eh"))}  # Arabic final -a(h)
-    return [*forms, *(f"{form} {word}" for form in forms for word in REGION_WORDS)]
+    named = [f"{form} {word}" for form in forms for word in REGION_WORDS]
+    named += [f"{word} of {form}" for form in forms for word in REGION_WORDS]
+    return [*forms, *named]

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+import lagebild
 from lagebild.extraction import load_language
 from lagebild.extraction.dates import DAY, MONTH, DateMention, document_date, sentence_date
 from lagebild.models import Document
@@ -56,3 +57,8 @@ def test_month_header_gives_mid_month_with_month_precision_and_a_span():
     found = document_date(document)
     assert (found.date, found.precision) == (dt.date(2022, 1, 15), MONTH)
     assert document.text[found.start : found.end] == "2022-01"
+
+
+def test_a_sentence_dated_years_before_an_article_dated_only_by_month_is_background():
+    text = "Im April 2017 griff die Armee die Stadt mit Giftgas an."
+    assert lagebild.extract(text, published="2019-08", language="de") == []

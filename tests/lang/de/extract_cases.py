@@ -49,6 +49,7 @@ SUB_EVENTS = [
     ("Change to group/activity", "Die Armee hat am Montag Verstärkung nach Maiduguri verlegt."),
     gap("Change to group/activity", "Die Armee zog am Montag ihre Truppen aus Maiduguri ab.", reason="separable verb 'zog … ab' is no DEPLOY term (only the noun 'Abzug'): no event"),
     ("Peaceful protest", "Demonstranten blockierten am Montag mit Transparenten eine Autobahn bei Lagos, sagte ein Polizeisprecher."),
+    ("Violent demonstration", "Bei gewaltsamen Protesten gegen die Regierung in Santiago sind am Sonntag drei Menschen ums Leben gekommen."),
 ]
 # fmt: on
 
@@ -155,6 +156,7 @@ REGIONS = [
     ("Bei einer Kundgebung im Belgrader Stadtbezirk Stari Grad hat die Polizei am Montag 15 Demonstranten festgenommen.", "Serbia", "Central Serbia"),
     ("Bewaffnete haben am Montag im Norden Burkina Fasos nahe der Grenze zu Niger zwei Soldaten getötet.", "Burkina Faso", None),
     ("Demonstranten versuchten am Montag, den Eingang St. Stephen's am Parlament in Westminster zu stürmen; die Polizei am Eingang St. Stephen's hielt sie zurück.", "United Kingdom", "England"),
+    ("Bewaffnete haben am Montag im zentralmexikanischen State of Mexico acht Polizisten in einem Hinterhalt getötet.", "Mexico", "Mexico"),
 ]
 # fmt: on
 
@@ -164,5 +166,6 @@ ONE_INCIDENT = [  # short articles that report one incident, told again with new
     "Fünf Tote bei Selbstmordanschlag in Kabul. Ein Selbstmordattentäter hat am Montag vor einem Ministerium in Kabul fünf Menschen getötet. Der Anschlag richtete sich nach Angaben der Polizei gegen einen Konvoi der Taliban.",
     "Soldaten nahe der Grenze zu Niger getötet. Bei einem Angriff auf einen Armeeposten bei Maiduguri nahe der Grenze zu Niger sind am Montag vier Soldaten getötet worden. Die Armee schlug die Angreifer nach eigenen Angaben zurück.",
     "Luftangriffe töten 40 Rebellen in Marib. Die saudisch geführte Militärkoalition flog am Montag Luftangriffe auf Stellungen der Rebellen bei Marib."
+    "Bei einem Luftangriff auf Idlib sind am Montag 15 Zivilisten getötet worden. Die Bomben schlugen in einem Gebäude in der Stadt ein, in dem Flüchtlinge lebten."
 ]
 # fmt: on

@@ -36,6 +36,7 @@ SUB_EVENTS = [
     ("Looting/property destruction", "On 9 May 2020, RSF fighters looted shops and torched houses in Khartoum."),
     ("Change to group/activity", "On 9 May 2020, the army deployed reinforcements to Maiduguri."),
     ("Peaceful protest", "Demonstrators blocked a main highway in Lagos with banners on Monday, police said."),
+    ("Violent demonstration", "Violent protests against the government left three people dead in Santiago on Sunday."),
 ]
 # fmt: on
 
@@ -144,6 +145,7 @@ REGIONS = [
     ("On 5 May 2020, QSD fighters raided houses in Basira city in eastern Deir-ez-Zor countryside.", "Syria", "Deir ez-Zor"),
     ("Gunmen killed two soldiers on Monday in northern Burkina Faso, near the border with Niger.", "Burkina Faso", None),
     ("On Monday, protesters tried to rush the St Stephen's entrance of the Palace of Westminster; police at St Stephen's held them back.", "United Kingdom", "England"),
+    ("Gunmen killed eight police officers in an ambush in the central State of Mexico on Monday.", "Mexico", "Mexico"),
 ]
 # fmt: on
 
@@ -153,5 +155,6 @@ ONE_INCIDENT = [  # short articles that report one incident, told again with new
     "Five killed in suicide bombing in Kabul. A suicide bomber killed five people on Monday outside a ministry in Kabul, police said. The attack targeted a convoy of the Taliban's interior ministry, a police spokesman said.",
     "Soldiers killed near the border with Niger. Four soldiers were killed on Monday in an attack on a military post near Maiduguri, near the border with Niger. Another source said the army repelled the assailants.",
     "Airstrikes kill 40 rebels in Marib. Coalition airstrikes hit rebel positions near Marib on Monday, the Saudi-led coalition said."
+    "An airstrike on Idlib killed 15 civilians on Monday. The bombs hit a building in the town where displaced families had found shelter."
 ]
 # fmt: on
