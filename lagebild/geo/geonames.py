@@ -139,4 +139,5 @@ def import_geonames(
         alternates = read_alternates(alternates_path, wanted, advance, errors)
     gazetteer = bundled_gazetteer()
     added = add_dump(gazetteer, dump, alternates)
+    gazetteer.index_folds()
     return gazetteer, added, errors

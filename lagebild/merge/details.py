@@ -12,7 +12,6 @@ above `COMMON`, or a German compound ending in one ("Regierungstruppen").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
@@ -23,7 +22,8 @@ from wordfreq import zipf_frequency
 from ..extraction.context import place_cues
 from ..extraction.lexicon import available_languages, load_language
 from ..models import Document
-from ..resources import LANG_ROOT, lang_file, read_table
+from ..resources import lang_file, read_table
+from ..text import fold
 
 COMMON = 3.5  # Zipf frequency of a common word: once in 300,000 words ("Polizei" 5.4, "Donezk" 3.3)
 RARE = 1.5  # below it in every language, a name few texts use: a village, a person
@@ -120,22 +120,6 @@ def compound_links(language: str) -> tuple[str, ...]:
     if not path.exists():
         return ()
     return ("", *(row["link"] for row in read_table(path, ("link",))))
-
-
-@cache
-def folds() -> tuple[tuple[str, str], ...]:
-    rows = read_table(LANG_ROOT / "base" / "name_folds.tsv", ("spelling", "folded"))
-    return tuple((row["spelling"], row["folded"]) for row in rows)
-
-
-def fold(name: str) -> str:
-    """A name as German and English transliterations both spell it."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in decomposed if c.isalnum())
-    for spelling, replacement in folds():
-        folded = folded.replace(spelling, replacement)
-    folded = re.sub(r"(.)\1+", r"\1", folded)  # "Raqqa" = "Rakka" = "Raka"
-    return folded[:-1] if len(folded) > 4 and folded.endswith("h") else folded  # "Qaniyah"
 
 
 def compare(a: frozenset[str], b: frozenset[str], tolls: Iterable[int] = ()) -> Agreement:

@@ -143,3 +143,15 @@ def test_an_english_possessive_names_its_place(gazetteer):
     assert mention.text == "Peru's"
     assert "PE" in {p.country_code for p in mention.candidates}
     assert "Perus" not in {p.name for p in mention.candidates}
+
+
+@pytest.mark.parametrize(
+    "spelling, place",
+    [("Faisabad", "Fayzabad"), ("Gasni", "Ghazni"), ("Dschalalabad", "Jalālābād")],
+)
+def test_a_town_is_found_by_another_transliteration(gazetteer, spelling, place):
+    assert place in {p.name for p in gazetteer.lookup(spelling) if p.country_code == "AF"}
+
+
+def test_a_name_of_several_words_is_found_by_its_own_spelling_only(gazetteer):
+    assert gazetteer.lookup("St Stefen") == []

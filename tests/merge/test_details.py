@@ -3,8 +3,9 @@
 import pytest
 from conftest import build_document
 
-from lagebild.merge.details import compare, details, fold
+from lagebild.merge.details import compare, details
 from lagebild.models import Document
+from lagebild.text import fold
 
 OSCE_DE = (
     "Die Beobachtermission der OSZE hat am 9. Mai 2020 nahe Wiktoriwka im Gebiet Donezk "

@@ -143,6 +143,7 @@ PLACES = [
     ("Die Polizei hat am Montag in Mogadischu eine Autobombe entschärft.", "Mogadishu"),
     ("Unbekannte schleuderten am Sonntag eine Handgranate in eine Bar in Bamako.", "Bamako"),
     ("Am 9. März 2024 griffen IS-Kämpfer einen Kontrollpunkt bei Aleppo an.", "Aleppo"),
+    ("Bei einem Anschlag auf eine Moschee in der nordafghanischen Stadt Faisabad sind am Montag elf Menschen getötet worden.", "Fayzabad"),
 ]
 # fmt: on
 

@@ -131,6 +131,7 @@ PLACES = [
     ("On 9 May 2020, unidentified assailants threw a grenade into a bar in Bamako, injuring three people.", "Bamako"),
     ("On 9 May 2020, Ukrainian air defence intercepted two Russian drones over Kyiv.", "Kyiv"),
     ("On 9 May 2020, Russian warplanes carried out airstrikes on a market in Aleppo, killing at least 12 civilians.", "Aleppo"),
+    ("A bomb killed five people at a market in the northern Afghan city of Faizabad on Monday.", "Fayzabad"),
 ]
 # fmt: on
 
