@@ -75,7 +75,8 @@ def qualifying_regions(mentions: list[Mention], country: str | None) -> dict[int
 def best_place(
     mention: Mention, country: str | None, regions=frozenset(), within=frozenset()
 ) -> Place | None:
-    """The candidate in the article's country, preferring towns in regions the article names;
+    """The candidate in the article's country (the country itself when the name is one),
+    preferring towns in regions the article names;
     a small town outside the regions named right after it (`within`) is another village of that
     name ("Slavne, Donetsk" is not the Slavne in Crimea), so none. Without a candidate in the
     country, a country named outright, or the most likely place when the article's country is
@@ -88,6 +89,9 @@ def best_place(
             if (p.country_code, p.admin1) in within or p.kind != "town" or p.population >= BIG_TOWN
         ]
     if in_country:
+        named = [p for p in in_country if p.is_country]
+        if named:
+            return named[0]  # "central Mexico" is the country, not its capital
         return max(in_country, key=lambda p: ((p.country_code, p.admin1) in regions, prior(p)))
     best = max(mention.candidates, key=prior)
     return best if best.is_country or country is None else None

@@ -155,3 +155,9 @@ def test_a_town_is_found_by_another_transliteration(gazetteer, spelling, place):
 
 def test_a_name_of_several_words_is_found_by_its_own_spelling_only(gazetteer):
     assert gazetteer.lookup("St Stefen") == []
+
+
+def test_a_country_named_outright_is_the_country_not_its_capital(gazetteer):
+    (mention,) = places(gazetteer, "an ambush in central Mexico")
+    place = best_place(mention, "MX", regions={("MX", "Mexico City")})
+    assert place.kind == "country"
