@@ -17,6 +17,11 @@ from ..resources import lang_file
 from .lexicon import required_concepts, rules
 
 STATE, REBEL, POLITICAL, IDENTITY, EXTERNAL = 1, 2, 3, 4, 8
+HOW_DONE = frozenset(
+    """ATTACK CLASH FIGHT SHOOT FIRE SHELL AIRSTRIKE DRONE BOMBING IED BLAST SUICIDE GRENADE
+    CHEMICAL SEXUAL ABDUCT ARREST SEIZE RECAPTURE PROTEST RIOT MOB BEAT STAB LOOT ARSON DESTROY
+    DEPLOY INTERCEPT AGREE BASE""".split()
+)  # words that say how force was used; a foreign army's bare "attack" says none
 # concepts whose combinations tell types apart (small arms with mortars: a clash, not shelling)
 PAIRED = {
     "CLASH", "ATTACK", "SHOOT", "FIRE", "SHELL", "BLAST", "AIRSTRIKE", "IED", "KILL", "PROTEST",
@@ -94,6 +99,8 @@ def decide(found: set[str], concepts: set[str], first_inter: int | None) -> Deci
     ruled = by_rule(concepts)
     if ruled:
         return Decision(ruled, 1.0, next(iter(sorted(concepts))))
+    if first_inter == EXTERNAL and concepts & HOW_DONE <= {"ATTACK"}:
+        return Decision("Air/drone strike", 1.0, "ATTACK")  # "US-Angriff auf einen Stützpunkt"
     if "SEIZE" in concepts and not concepts & {"ATTACK", "CLASH", "KILL", "SHELL", "AIRSTRIKE"}:
         state = first_inter in (STATE, EXTERNAL)
         territory = (

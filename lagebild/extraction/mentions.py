@@ -63,7 +63,8 @@ def candidates(context: Context) -> list[Candidate]:
     found, last_date = [], None
     for index, sentence in enumerate(context.sentences):
         date = sentence_date(sentence.text, sentence.start, context.lexicon, context.reference)
-        last_date = date or last_date
+        if not is_background(date, context.reference):
+            last_date = date or last_date  # the next sentences tell of that day, not of the past
         if found and index in found[-1].window or not context.triggers[index]:
             continue
         if is_background(date, context.reference) or counts_since(sentence.text, context.lexicon):

@@ -50,6 +50,7 @@ SUB_EVENTS = [
     gap("Change to group/activity", "Die Armee zog am Montag ihre Truppen aus Maiduguri ab.", reason="separable verb 'zog … ab' is no DEPLOY term (only the noun 'Abzug'): no event"),
     ("Peaceful protest", "Demonstranten blockierten am Montag mit Transparenten eine Autobahn bei Lagos, sagte ein Polizeisprecher."),
     ("Violent demonstration", "Bei gewaltsamen Protesten gegen die Regierung in Santiago sind am Sonntag drei Menschen ums Leben gekommen."),
+    ("Air/drone strike", "Bei einem US-Angriff auf einen syrischen Luftwaffenstützpunkt bei Homs sind am Montag neun Zivilisten getötet worden."),
 ]
 # fmt: on
 

@@ -37,6 +37,7 @@ SUB_EVENTS = [
     ("Change to group/activity", "On 9 May 2020, the army deployed reinforcements to Maiduguri."),
     ("Peaceful protest", "Demonstrators blocked a main highway in Lagos with banners on Monday, police said."),
     ("Violent demonstration", "Violent protests against the government left three people dead in Santiago on Sunday."),
+    ("Air/drone strike", "A US attack on a Syrian air base near Homs killed nine civilians on Monday, state media said."),
 ]
 # fmt: on
 
