@@ -69,7 +69,7 @@ def candidates(context: Context) -> list[Candidate]:
             continue
         if is_background(date, context.reference) or counts_since(sentence.text, context.lexicon):
             continue
-        if ahead(sentence.text, context.lexicon):
+        if ahead(sentence.text, context.lexicon) or only_talk(context, index):
             continue
         if context.quoted[index]:
             continue
@@ -77,6 +77,14 @@ def candidates(context: Context) -> list[Candidate]:
         if not (candidate.count and candidate.count.value >= TOTAL and not candidate.own_date):
             found.append(candidate)
     return found
+
+
+def only_talk(context: Context, index: int) -> bool:
+    """The sentence speaks of a truce or a deal but says none was made ("Waffenstillstand oder
+    Verhandlungen?", "the truce agreement included …")."""
+    labels = {c for m in context.triggers[index] for c in m.labels}
+    sealed = any("SEAL" in m.labels for m in context.concepts[index])
+    return labels <= {"AGREE"} and not sealed
 
 
 def is_background(date: DateMention | None, reference: DateMention) -> bool:

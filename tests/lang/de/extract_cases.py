@@ -70,6 +70,7 @@ NO_EVENT = [
     ("Rebellen haben Aleppo wiederholt mit Raketen beschossen."),
     ("Seit dem Beginn des Krieges wurden in Kiew Hunderte Menschen getötet."),
     "Für Samstagabend ist in Leipzig eine weitere Demonstration gegen die Regierung angemeldet.",
+    "Ob zuerst ein Waffenstillstand oder Verhandlungen kommen, ist zwischen den Konfliktparteien umstritten.",
 ]
 # fmt: on
 

@@ -55,6 +55,8 @@ NO_EVENT = [
     ("Rebels have repeatedly shelled Aleppo."),
     ("Since the war began, thousands of civilians have been killed in Aleppo."),
     "Opposition groups have called a rally against the government in Lagos for next Saturday.",
+    "Talks on a ceasefire between the army and the rebels continued in Doha on Monday.",
+    "The result of the presidential vote was hotly disputed by the defeated candidates.",
 ]
 # fmt: on
 
