@@ -34,7 +34,8 @@ ACLED_NAMES = {
 GERMAN_NAMES = {
     "US": "USA; US; Vereinigte Staaten", "GB": "Großbritannien", "RU": "Russland", "SY": "Syrien",
     "IR": "Iran", "KR": "Südkorea", "KP": "Nordkorea", "CG": "Kongo; Republik Kongo",
-    "CD": "Kongo; DR Kongo; Demokratische Republik Kongo; Demokratischen Republik Kongo",
+    "CD": "Kongo; DR Kongo; Demokratische Republik Kongo; Demokratischen Republik Kongo;"
+    " Demokratischer Republik Kongo",
     "TZ": "Tansania", "VE": "Venezuela", "BO": "Bolivien", "MD": "Moldau", "LA": "Laos",
     "PS": "Palästina; Palästinensergebiete", "TW": "Taiwan", "VN": "Vietnam",
 }  # fmt: skip
