@@ -51,6 +51,7 @@ SUB_EVENTS = [
     ("Peaceful protest", "Demonstranten blockierten am Montag mit Transparenten eine Autobahn bei Lagos, sagte ein Polizeisprecher."),
     ("Violent demonstration", "Bei gewaltsamen Protesten gegen die Regierung in Santiago sind am Sonntag drei Menschen ums Leben gekommen."),
     ("Air/drone strike", "Bei einem US-Angriff auf einen syrischen Luftwaffenstützpunkt bei Homs sind am Montag neun Zivilisten getötet worden."),
+    ("Air/drone strike", "Regierungshubschrauber warfen am Montag Fassbomben auf ein Dorf bei Aleppo, sechs Zivilisten starben."),
 ]
 # fmt: on
 

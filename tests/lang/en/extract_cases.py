@@ -38,6 +38,7 @@ SUB_EVENTS = [
     ("Peaceful protest", "Demonstrators blocked a main highway in Lagos with banners on Monday, police said."),
     ("Violent demonstration", "Violent protests against the government left three people dead in Santiago on Sunday."),
     ("Air/drone strike", "A US attack on a Syrian air base near Homs killed nine civilians on Monday, state media said."),
+    ("Air/drone strike", "Government helicopters dropped barrel bombs on a village near Aleppo on Monday, killing six civilians."),
 ]
 # fmt: on
 
