@@ -89,10 +89,11 @@ def dateline(sentence: list[Token], names: list[geo.Mention]) -> list[geo.Mentio
         if not ends:
             continue
         before = sentence[:i]
+        opened = next((j for j, t in enumerate(before) if t.text == "("), len(before))
         allowed = all(
-            j in inside or t.text in {",", "(", ")", "/"} or t.text[:1].isupper()
+            j in inside or j >= opened or t.text in {",", "/"} or t.text[:1].isupper()
             for j, t in enumerate(before)
-        )
+        )  # anything in the agency's brackets: "(dpa-AFX)"
         named = [m for m in names if m.end <= token.start]
         return named if allowed and named and 0 in inside else []
     return []

@@ -161,6 +161,7 @@ REGIONS = [
     ("Bewaffnete haben am Montag im Norden Burkina Fasos nahe der Grenze zu Niger zwei Soldaten getötet.", "Burkina Faso", None),
     ("Demonstranten versuchten am Montag, den Eingang St. Stephen's am Parlament in Westminster zu stürmen; die Polizei am Eingang St. Stephen's hielt sie zurück.", "United Kingdom", "England"),
     ("Bewaffnete haben am Montag im zentralmexikanischen State of Mexico acht Polizisten in einem Hinterhalt getötet.", "Mexico", "Mexico"),
+    ("TEL AVIV/BEIRUT (dpa-AFX) - Die Hisbollah hat am Montag Raketen auf den Norden Israels abgefeuert.", "Israel", None),
 ]
 # fmt: on
 

@@ -151,6 +151,7 @@ REGIONS = [
     ("Gunmen killed two soldiers on Monday in northern Burkina Faso, near the border with Niger.", "Burkina Faso", None),
     ("On Monday, protesters tried to rush the St Stephen's entrance of the Palace of Westminster; police at St Stephen's held them back.", "United Kingdom", "England"),
     ("Gunmen killed eight police officers in an ambush in the central State of Mexico on Monday.", "Mexico", "Mexico"),
+    ("TEL AVIV/BEIRUT (dpa-AFX) - Hezbollah fired rockets at northern Israel on Monday.", "Israel", None),
 ]
 # fmt: on
 
