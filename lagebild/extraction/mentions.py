@@ -88,8 +88,9 @@ def only_talk(context: Context, index: int) -> bool:
 
 
 def is_background(date: DateMention | None, reference: DateMention) -> bool:
-    """Dated well before the article (whose own date may be only a week or month)."""
-    if date is None:
+    """Dated well before the article (whose own date may be only a week or month); an article
+    without a date of its own has nothing to be older than."""
+    if date is None or reference.assumed:
         return False
     slack = {DAY: 0, WEEK: 7}.get(reference.precision, 31)
     return (reference.date - date.date).days > BACKGROUND_DAYS + slack
