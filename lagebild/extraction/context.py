@@ -114,8 +114,13 @@ def build_context(
 
 
 def victim_spans(tokens: list[Token], concepts: list[Match], lexicon: Lexicon) -> list[range]:
-    """Where the sentence names whom it counts among the dead or hurt (token indexes)."""
+    """Where the sentence names whom it counts among the dead or hurt (token indexes): also
+    the whole of a sentence that only says who was among the victims ("Der Polizeichef ist
+    unter den Opfern")."""
     hurt = [m for m in concepts if {"DEAD", "INJURE"} & set(m.labels)]
+    labels = {c for m in concepts for c in m.labels}
+    if "VICTIM" in labels and not labels & (EVENT_CONCEPTS - {"KILL"}):
+        return [range(len(tokens))]
     return counted_spans(tokens, hurt, lexicon)
 
 

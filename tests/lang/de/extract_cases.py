@@ -115,6 +115,7 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     gap("Am Montag griffen Boko-Haram-Kämpfer ein Dorf bei Maiduguri an.", "Boko Haram", 2, reason="hyphenated 'Boko-Haram-Kämpfer' does not match the alias 'Boko Haram': Unidentified Armed Group"),
     ("Vier Soldaten in Mali getötet. Bei einem Angriff im Zentrum Malis sind am Montag mindestens vier Soldaten getötet worden.", "Unidentified Armed Group (Mali)", 3),
     ("Mindestens 20 Zivilisten bei Luftangriffen der Militärkoalition im Jemen getötet. Die Luftangriffe trafen am Montag einen Markt in Sanaa.", "Operation Restoring Hope", 8),
+    ("Bei einem Anschlag in Kabul sind am Montag elf Menschen getötet worden. Laut Medienberichten ist ein ehemaliger Polizeichef der Taliban unter den Opfern.", "Unidentified Armed Group (Afghanistan)", 3),
 ]
 # fmt: on
 

@@ -104,6 +104,7 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("On 5 May 2020, anti-Houthi National Resistance forces fired artillery shells at pro-Houthi forces near Hays.", "National Resistance Forces", 3),
     ("Four soldiers killed in Mali. At least four soldiers were killed on Monday in an attack in central Mali, security sources said.", "Unidentified Armed Group (Mali)", 3),
     ("Ten Taliban fighters were killed by an Afghan military airstrike near Kunduz on Monday.", "Military Forces of Afghanistan", 1),
+    ("A bomb blast killed eleven people in Kabul on Monday. A former Taliban police chief was among the dead, local media said.", "Unidentified Armed Group (Afghanistan)", 3),
 ]
 # fmt: on
 
