@@ -72,6 +72,7 @@ NO_EVENT = [
     ("Seit dem Beginn des Krieges wurden in Kiew Hunderte Menschen getötet."),
     "Für Samstagabend ist in Leipzig eine weitere Demonstration gegen die Regierung angemeldet.",
     "Ob zuerst ein Waffenstillstand oder Verhandlungen kommen, ist zwischen den Konfliktparteien umstritten.",
+    "Die Armee will nach eigenen Angaben das ganze Land wieder unter ihre Kontrolle bringen.",
 ]
 # fmt: on
 

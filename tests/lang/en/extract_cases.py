@@ -58,6 +58,7 @@ NO_EVENT = [
     "Opposition groups have called a rally against the government in Lagos for next Saturday.",
     "Talks on a ceasefire between the army and the rebels continued in Doha on Monday.",
     "The result of the presidential vote was hotly disputed by the defeated candidates.",
+    "The army says it will within weeks bring the whole province back under its control.",
 ]
 # fmt: on
 
