@@ -89,7 +89,9 @@ def build_context(
     ]
     cue_words = place_cues(lexicon.language)
     first = int(bool(headline))
-    found, country, regions = document_places(tokens, actors, cues, gazetteer, lexicon, first)
+    found, country, regions = document_places(
+        tokens, actors, cues, gazetteer, lexicon, cue_words, first
+    )
     place_roles = places.place_roles(tokens, found, lexicon, cue_words, first)
     group = roles.salient_group([a for sentence in actors for a in sentence])
     return Context(
@@ -148,11 +150,12 @@ def quoted_sentences(text: str, sentences: list[Sentence]) -> list[bool]:
     ]
 
 
-def document_places(tokens, actors, named, gazetteer: geo.Gazetteer, lexicon: Lexicon, first):
+def document_places(
+    tokens, actors, named, gazetteer: geo.Gazetteer, lexicon: Lexicon, cues: geo.Cues, first
+):
     """Each sentence's place names, the article's country (from them but persons' names, its
     actors and `named` countries), and the regions it names; once the country is known, its
     regions in other spellings too."""
-    cues = place_cues(lexicon.language)
     taken = [actor_token_indexes(t, a) for t, a in zip(tokens, actors, strict=True)]
     found = [geo.find_places(t, gazetteer, cues, s) for t, s in zip(tokens, taken, strict=True)]
     named = [*named, *((a.country, 1.0) for sentence in actors for a in sentence if a.country)]

@@ -163,9 +163,8 @@ def follow_stories(context: Context, coded: list[Coded]) -> list[Coded]:
         story = nearest(told, item.candidate.index) if unspecified_attack(item) else None
         kind = story.decision.sub_event_type if story else None
         remote = kind and taxonomy.event_type_of(kind) == REMOTE
-        if remote and item.family == "violence" and item.decision.sub_event_type != kind:
-            item = code(context, item.candidate, story)
-        elif kind and item.family == "crowd":
+        other_tactic = item.family == "violence" and item.decision.sub_event_type != kind
+        if kind and (item.family == "crowd" or remote and other_tactic):
             item = code(context, item.candidate, story)
         followed.append(item)
     return followed

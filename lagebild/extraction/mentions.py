@@ -63,11 +63,12 @@ def candidates(context: Context) -> list[Candidate]:
     found, last_date = [], None
     for index, sentence in enumerate(context.sentences):
         date = sentence_date(sentence.text, sentence.start, context.lexicon, context.reference)
-        if not is_background(date, context.reference):
+        background = is_background(date, context.reference)
+        if not background:
             last_date = date or last_date  # the next sentences tell of that day, not of the past
         if found and index in found[-1].window or not context.triggers[index]:
             continue
-        if is_background(date, context.reference) or counts_since(sentence.text, context.lexicon):
+        if background or counts_since(sentence.text, context.lexicon):
             continue
         if ahead(sentence.text, context.lexicon) or only_talk(context, index):
             continue
@@ -155,7 +156,7 @@ def open_candidate(
 
 def points_back(context: Context, index: int) -> bool:
     """The sentence's event word follows a determiner that points back ("der Anschlag", "bei
-    dem Attentat", "the attack", "dabei"): it tells an incident the text has told."""
+    dem Attentat", "the attack"): it tells an incident the text has told."""
     position = {t.start: i for i, t in enumerate(context.tokens[index])}
     pointers = [
         position[m.start]

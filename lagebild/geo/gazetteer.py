@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from ..resources import LANG_ROOT, read_table
+from ..resources import LANG_ROOT
 from ..text import fold
 
 FORMAT = 7
@@ -259,10 +259,14 @@ def news_country_files() -> list[Path]:
 def country_names_in_news() -> dict[str, list[str]]:
     """The names each language's news give countries (`lang/<code>/countries.tsv`: "DR Kongo",
     "Demokratischen Republik Kongo"), by country code."""
+    from ..extraction.lexicon import available_languages, country_terms
+
     found: dict[str, list[str]] = defaultdict(list)
-    for path in news_country_files():
-        for row in read_table(path, ("iso2", "names")):
-            found[row["iso2"]] += [n.strip() for n in row["names"].split(";") if n.strip()]
+    for language in available_languages():
+        for term in country_terms(language):
+            code, kind = term.label.split(":")
+            if kind == "names":
+                found[code].append(" ".join(term.words))
     return found
 
 
