@@ -103,8 +103,8 @@ def find_actors(
     taken = [(m.start, m.end) for m in mentions]
     strikes = [m for m in concepts if set(m.labels) & STRIKE_CONCEPTS]
     for code, start, end, kind in country_marks:
-        if overlaps(start, end, taken):
-            continue
+        if start < heading or overlaps(start, end, taken):
+            continue  # "Mali: 48 Tote …" labels the news with its country
         if located(tokens, start, lexicon):
             continue
         if (

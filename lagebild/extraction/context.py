@@ -189,6 +189,8 @@ def place_cues(language: str) -> geo.Cues:
         modifiers=frozenset(lexicon.cue_words("modifier")),
         city_suffixes=lexicon.cue_words("city_suffix"),
         directions=lexicon.cue_words("direction"),
+        lowercase_nouns="names" in lexicon.cue_words("capitalises"),
+        introducers=frozenset(lexicon.cue_words("in") + lexicon.cue_words("near")),
     )
 
 

@@ -82,7 +82,7 @@ def sentence_date(
     not the day a statement was made ("sagte am Donnerstag", "said on Thursday")."""
     for kind, pattern in date_patterns(lexicon).items():
         for match in pattern.finditer(text):
-            if reported(text[: match.start()], lexicon):
+            if reported(text[: match.start()], text[match.end() :], lexicon):
                 continue
             resolved = RESOLVERS[kind](match, lexicon, reference)
             if resolved:
@@ -107,11 +107,13 @@ def ahead(text: str, lexicon: Lexicon) -> bool:
     return any(w in lexicon.dated("ahead") for w in words)
 
 
-def reported(before: str, lexicon: Lexicon) -> bool:
-    """The date is the day of a statement: a "report" word ("sagte", "Angaben", "said") stands
-    within the three words before it."""
+def reported(before: str, after: str, lexicon: Lexicon) -> bool:
+    """The date is the day of a statement: a "report" word ("sagte", "Polizeiangaben", "said")
+    stands within the three words before it, or right after it ("wie Medien am Montag
+    berichten")."""
     words = re.findall(r"\w+", before[-REPORT_WINDOW:].casefold())[-3:]
-    return any(w in lexicon.dated("report") for w in words)
+    words += re.findall(r"^\s+(\w+)", after.casefold())
+    return any(lexicon.ends_in(w, lexicon.dated("report")) for w in words)
 
 
 def approximate(before: str, lexicon: Lexicon) -> bool:

@@ -81,10 +81,13 @@ class Incident:
     @property
     def lead(self) -> Coded:
         """The mention whose type the incident takes: of the highest type among those that say
-        how it was done (an "attack" only says that it was), the first of them on ties; a
+        how it was done (an "attack" only says that it was; failing them, those that name who
+        took part), the first of them on ties; a
         strategic development (arrests at a protest) leads only an incident of nothing else."""
         acts = [m for m in self.members if m.family != "any"] or self.members
-        specific = [m for m in acts if not m.candidate.generic] or acts
+        specific = (
+            [m for m in acts if not m.candidate.generic] or [m for m in acts if m.names()] or acts
+        )
         told = [m for m in specific if m is self.members[0] or not m.candidate.anaphoric]
         specific = told or specific  # "die Bomben" points back to what it names again
         return min(specific, key=lambda m: precedence(m.decision.sub_event_type))
@@ -231,7 +234,7 @@ def incidents(coded: list[Coded], sentences: int) -> list[Incident]:
         if joined is not None:
             joined.members.append(item)
             joined.tentative = False
-        elif any(not i.tentative for i in fitting) or opens(item, found):
+        elif any(not i.tentative and another_act(i, item) for i in fitting) or opens(item, found):
             found.append(Incident([item]))
         elif item.doer or not item.candidate.generic:
             found.append(Incident([item], tentative=True))
@@ -243,8 +246,19 @@ def incidents(coded: list[Coded], sentences: int) -> list[Incident]:
     return found
 
 
+def another_act(incident: Incident, item: Coded) -> bool:
+    """A mention that fits a told incident but does not join it is another act of its story,
+    unless it is told on a day of its own before the incident's with no place finer than a
+    country: an earlier incident recalled ("Last week at least 13 civilians were killed in
+    northern Burkina Faso")."""
+    candidate = item.candidate
+    vague_place = candidate.place is None or candidate.place.is_country
+    earlier = candidate.date.date < incident_date(incident).date
+    return not (candidate.own_date and vague_place and earlier)
+
+
 def opens(item: Coded, found: list[Incident]) -> bool:
-    return not found or item.candidate.lede or tells_another(item)
+    return not found or item.candidate.lede or tells_another(item, found)
 
 
 def fits(incident: Incident, item: Coded) -> bool:
@@ -253,9 +267,7 @@ def fits(incident: Incident, item: Coded) -> bool:
         return False
     candidate = item.candidate
     if candidate.own_place and incident.places():
-        places = incident.places()
-        towns = [p for p in places if p.kind == "town"]
-        if not any(same_place(candidate.place, p) for p in towns or places):
+        if not any(same_place(candidate.place, p) for p in most_specific(incident.places())):
             return False
     if candidate.own_date and incident.days():
         if not any(same_day(candidate.date, day) for day in incident.days()):
@@ -264,6 +276,15 @@ def fits(incident: Incident, item: Coded) -> bool:
         return True
     doer, doers = item.doer, {side(d) for d in incident.doers()} - {None}
     return not (doer and doers and side(doer) not in incident.sides() | {None})
+
+
+def most_specific(found: list[geo.Place]) -> list[geo.Place]:
+    """The towns among places, else the regions, else the countries: "in Norte de Santander"
+    is not in an incident placed in Arauca, though both are in Colombia."""
+    for kind in ("town", "admin1"):
+        if of_kind := [p for p in found if p.kind == kind]:
+            return of_kind
+    return found
 
 
 def refers_back(item: Coded) -> bool:
@@ -348,11 +369,15 @@ def same_day(a, b) -> bool:
     return abs((a.date - b.date).days) <= 15
 
 
-def tells_another(item: Coded) -> bool:
-    """A mention outside the news that reports an incident of its own: at a town or on a
-    day of its own, with a toll, a weapon or a named doer."""
-    candidate = item.candidate
-    own = candidate.own_place and candidate.place.kind == "town" or candidate.own_date
+def tells_another(item: Coded, found: list[Incident]) -> bool:
+    """A mention outside the news that reports an incident of its own: at a town, or on a
+    day of its own in a region or another country than the `found` incidents', with a toll, a
+    weapon or a named doer ("last week 13 civilians were killed in northern Burkina Faso", in
+    an article on Burkina Faso, is background)."""
+    candidate, place = item.candidate, item.candidate.place
+    countries = {p.country_code for i in found for p in i.places()}
+    placed = place is not None and not (place.is_country and place.country_code in countries)
+    own = candidate.own_place and place.kind == "town" or candidate.own_date and placed
     concrete = bool(candidate.count and candidate.count.value) or not candidate.generic
     return bool(own and (concrete or item.doer))
 
@@ -408,10 +433,12 @@ def incident_date(incident: Incident):
 
 def incident_toll(incident: Incident, sub_event_type: str) -> Count | None:
     """The toll its first mention that states one gives (the headline's and the lede's
-    before the body's); a stated "no fatalities" when none states a death; a peaceful protest
-    has none by definition (deaths make it another sub-type, and a death that caused it is
+    before the body's), a figure before a vague lower bound ("rund 60" over the headline's
+    "Dutzende"); a stated "no fatalities" when none states a death; a peaceful protest has
+    none by definition (deaths make it another sub-type, and a death that caused it is
     another event)."""
     if sub_event_type == "Peaceful protest":
         return None
     counts = [m.candidate.count for m in incident.members if m.candidate.count]
-    return next((c for c in counts if c.value), counts[0] if counts else None)
+    deaths = sorted((c for c in counts if c.value), key=lambda c: c.vague)
+    return next(iter(deaths), counts[0] if counts else None)

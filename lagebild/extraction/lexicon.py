@@ -65,11 +65,19 @@ class Lexicon:
     countries: TermMatcher
     adjective_stems: dict[str, str]
     numbers: dict[str, int]
+    vague: frozenset[str]  # number words that give a lower bound only ("Dutzende", "several")
     months: dict[str, int]
     weekdays: dict[str, int]
     date_words: dict[str, dict[str, int]]  # a word → its kinds ("unit", "since", …) and values
     place_cues: dict[str, frozenset[str]]  # a word → its kinds ("near", "title", …)
     fatality_patterns: tuple[tuple[re.Pattern, str], ...]
+    compounds: bool = False  # writes compounds as one word ("Behördenangaben")
+
+    def ends_in(self, word: str, words) -> bool:
+        """`word` is one of `words` or, where the language compounds, ends in one
+        ("Innenminister", "Polizeiangaben")."""
+        words = tuple(words)
+        return word in words or self.compounds and word.endswith(words)
 
     def dated(self, kind: str) -> dict[str, int]:
         """The date words of one kind ("unit", "report", …) with their values."""
@@ -107,6 +115,7 @@ def load_language(code: str) -> Lexicon:
         *table(code, "actors.tsv", "alias", "actor", "inter", "case"),
     ]
     dates = list(table(code, "dates.tsv", "word", "kind", "value"))
+    numbers = list(table(code, "numbers.tsv", "word", "value", "kind"))
     return Lexicon(
         language=code,
         concepts=TermMatcher(list(concept_terms(code))),
@@ -115,12 +124,14 @@ def load_language(code: str) -> Lexicon:
         country_cues=TermMatcher(list(country_cue_terms())),
         countries=TermMatcher(list(country_terms(code))),
         adjective_stems=adjective_stems(code),
-        numbers={r["word"]: int(r["value"]) for r in table(code, "numbers.tsv", "word", "value")},
+        numbers={r["word"]: int(r["value"]) for r in numbers},
+        vague=frozenset(r["word"] for r in numbers if r["kind"] == "vague"),
         months={r["word"]: int(r["value"]) for r in dates if r["kind"] == "month"},
         weekdays={r["word"]: int(r["value"]) for r in dates if r["kind"] == "weekday"},
         date_words=date_words(dates),
         place_cues=place_cues(code),
         fatality_patterns=tuple(fatality_patterns(code)),
+        compounds=lang_file(code, "compounds.tsv").exists(),
     )
 
 

@@ -18,6 +18,7 @@ SUBSETS = {"including", "darunter", "among", "unter"}  # "12 killed, including 3
 STOPS = {".", ";", ":", "(", ")"}
 LOOK_BACK = 10
 LOOK_AHEAD = 5
+SUBSET_REACH = 12  # words after a death word to the "including" of its subset, in one clause
 COUNTED_WORDS = 4  # "three SDF fighters of the …": the words after a figure that name whom
 
 
@@ -27,6 +28,7 @@ class Count(NamedTuple):
     value: int
     start: int
     end: int
+    vague: bool = False  # only a lower bound ("Dutzende"): a figure stated elsewhere wins
 
 
 def number_value(tokens: list[Token], i: int, lexicon: Lexicon) -> int | None:
@@ -71,8 +73,29 @@ def death_counts(
     for found, first, last in figures(tokens, deaths, injuries, lexicon):
         positions = [p for _, p in found] + [first, last]
         value = sum(v for v, _ in found)
-        counts.append(Count(value, tokens[min(positions)].start, tokens[max(positions)].end))
+        vague = all(tokens[p].folded in lexicon.vague for _, p in found)
+        part = subset_after(tokens, last, lexicon) if vague else None
+        if part and part[0] > value:  # "Dutzende Menschen getötet, darunter 30 Kämpfer": 30
+            (value, at), vague = part, False
+            positions.append(at)
+        span = (tokens[min(positions)].start, tokens[max(positions)].end)
+        counts.append(Count(value, *span, vague=vague))
     return counts
+
+
+def subset_after(tokens: list[Token], last: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """A figure that counts part of a toll, told after its death word ("…, darunter auch 30
+    Kämpfer", "…, including 30 fighters"): (value, token index)."""
+    for i in range(last + 1, min(len(tokens), last + 1 + SUBSET_REACH)):
+        if tokens[i].text in STOPS:
+            return None
+        if tokens[i].folded in SUBSETS:
+            for j in range(i + 1, min(len(tokens), i + 4)):
+                value = number_value(tokens, j, lexicon)
+                if value is not None:
+                    return value, j
+            return None
+    return None
 
 
 def counted_spans(tokens: list[Token], hurt: list[Match], lexicon: Lexicon) -> list[range]:
@@ -138,7 +161,8 @@ def agent_words(lexicon: Lexicon) -> frozenset[str]:
 
 
 def numbers_near(tokens, positions, hurt: set[int], lexicon) -> list[tuple[int, int]]:
-    """The first number met walking `positions`, and further ones joined to it by a conjunction."""
+    """The first number met walking `positions`, and further ones joined to it by a conjunction;
+    walking back, a figure that the first one counts part of ("13 … including two …")."""
     found: list[tuple[int, int]] = []
     for i in positions:
         if tokens[i].text in STOPS or i in hurt:
@@ -149,6 +173,8 @@ def numbers_near(tokens, positions, hurt: set[int], lexicon) -> list[tuple[int, 
         if found:
             low, high = sorted((i, found[-1][1]))
             between = {t.folded for t in tokens[low + 1 : high]}
+            if between & SUBSETS and i < found[-1][1] and len(found) == 1:
+                return [(value, i)]  # "13 civilians including two volunteers were killed": 13
             if between & SUBSETS or not between & CONJUNCTIONS:
                 break
         found.append((value, i))

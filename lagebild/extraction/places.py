@@ -120,8 +120,7 @@ def person(sentence, at, mention, names, lexicon: Lexicon, surnames: set[str], c
 
 def is_title(word: str, lexicon: Lexicon) -> bool:
     """A title before a name ("governor"), also at a German compound's end ("Innenminister")."""
-    titles = lexicon.cue_words("title")
-    return word in titles or lexicon.language == "de" and word.endswith(titles)
+    return lexicon.ends_in(word, lexicon.cue_words("title"))
 
 
 def is_given_name(token: Token, names: list[geo.Mention], cues: geo.Cues) -> bool:

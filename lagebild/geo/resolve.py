@@ -17,7 +17,8 @@ def document_country(
     """The country the article is about: the one its place names and `named` countries (of its
     actors: "Ukrainian forces", a group's home, with their weights) point to most. A name
     votes for the country of its likeliest place, and half as much for the countries of its
-    other readings ("Rafah" is in Gaza and in Egypt); a big town more than a hamlet that shares
+    other readings ("Rafah" is in Gaza and in Egypt), though a country's name names the
+    country; a big town more than a hamlet that shares
     its name with a common word ("Dorf"); a name found in many countries ("Alia": Spain, Italy,
     Lebanon) less than one found in one."""
     votes: Counter = Counter()
@@ -28,6 +29,8 @@ def document_country(
         weights = {"country": 2, "admin1": 1.2}  # a region's name is often shared ("Punjab")
         weight = weights.get(best.kind) or 0.5 + math.log10(best.population + 10) / 7
         others = {p.country_code for p in mention.candidates} - {best.country_code}
+        if best.is_country:
+            others = set()  # "Mali" names Mali, whatever villages share its name
         weight /= math.sqrt(1 + len(others))
         votes[best.country_code] += weight
         for code in others:

@@ -14,6 +14,7 @@ PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az)-\w", re.I)
 MAX_WORDS = 3
 BIG_TOWN = 100_000
 MIN_HEAD = 4  # shorter heads of compounds ("Al-", "Ost-") name no town
+TITLE_CASE = 0.5  # above this share of capitalised longer words, a sentence is a headline
 
 
 class Cues(NamedTuple):
@@ -29,6 +30,8 @@ class Cues(NamedTuple):
     modifiers: frozenset[str] = frozenset()  # after a name, it names something else
     city_suffixes: tuple[str, ...] = ()  # a big town's adjective: "Kiew" + "er"
     directions: tuple[str, ...] = ()  # before a name in one word: "Süd" + "libanon"
+    lowercase_nouns: bool = False  # only names are capitalised inside a sentence (English)
+    introducers: frozenset[str] = frozenset()  # words before a place: "in", "between", "near"
 
 
 NO_CUES = Cues()
@@ -176,7 +179,9 @@ def modifies_noun(following: Token, cues: Cues) -> bool:
 def common_word(tokens: list[Token], i: int, places, cues: Cues) -> bool:
     """A single word that names only towns is a common word when it is a stop word, an
     inflected form ("Steinen"), follows an article ("ein Dorf"), or is a word of the language
-    that names no big town ("Minister" is a hamlet in Ohio; "Essen" stays a city)."""
+    that names no big town ("Minister" is a hamlet in Ohio; "Essen" stays a city), unless the
+    language capitalises names only and the word stands capitalised inside running text
+    ("between Tame and La Cabuya")."""
     token = tokens[i]
     if token.folded in cues.stop:
         return True
@@ -184,6 +189,24 @@ def common_word(tokens: list[Token], i: int, places, cues: Cues) -> bool:
         return False
     after_article = i > 0 and tokens[i - 1].folded in cues.articles
     small = max(p.population for p in places) < BIG_TOWN
-    return (
-        after_article or token.text in cues.inflected or small and token.folded in cues.vocabulary
-    )
+    word = small and token.folded in cues.vocabulary and not named_in_running_text(tokens, i, cues)
+    return after_article or token.text in cues.inflected or word
+
+
+def named_in_running_text(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """Capitalised, alone, right after a word that introduces a place and before a stop, where
+    the language writes its words in lower case ("between Tame and La Cabuya", not "in Street
+    50", "of Minister of Justice"), in a sentence not set in title case."""
+    if not cues.lowercase_nouns or i == 0 or tokens[i].text.isupper():
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tokens[i - 1].text not in cues.introducers:
+        return False
+    ends = after is None or not after.text[:1].isalnum() or after.folded in cues.stop
+    return ends and not (after and after.folded in cues.introducers) and not title_case(tokens)
+
+
+def title_case(tokens: list[Token]) -> bool:
+    """A headline's capitals: most of the sentence's longer words capitalised."""
+    words = [t.text for t in tokens if len(t.text) > 3 and t.text.isalpha()]
+    return sum(w[:1].isupper() for w in words) > TITLE_CASE * len(words)

@@ -96,3 +96,9 @@ def test_event_is_placed_in_the_named_country_and_region(language, text, country
 def test_an_incident_told_again_is_one_event(language, text):
     published = CASES[language].PUBLISHED
     assert len(lagebild.extract(text, published=published, language=language)) == 1
+
+
+@pytest.mark.parametrize("language, text, count", over_languages("SEPARATE_INCIDENTS"))
+def test_incidents_in_other_regions_are_other_events(language, text, count):
+    published = CASES[language].PUBLISHED
+    assert len(lagebild.extract(text, published=published, language=language)) == count

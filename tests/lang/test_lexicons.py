@@ -19,7 +19,7 @@ FILES = {
     "concepts.tsv": ("term", "concept", "match"),
     "actors.tsv": ("alias", "actor", "inter", "case"),
     "countries.tsv": ("iso2", "names", "adjectives"),
-    "numbers.tsv": ("word", "value"),
+    "numbers.tsv": ("word", "value", "kind"),
     "dates.tsv": ("word", "kind", "value"),
     "place_cues.tsv": ("term", "kind"),
     "fatality_patterns.tsv": ("pattern", "kind"),
@@ -58,6 +58,7 @@ def test_labels_are_known(language):
         "locative",
         "border",
         "reference",
+        "capitalises",
     }
     assert sorted(set(lexicon.months.values())) == list(range(1, 13))
     assert sorted(set(lexicon.weekdays.values())) == list(range(7))

@@ -73,6 +73,7 @@ NO_EVENT = [
     "Für Samstagabend ist in Leipzig eine weitere Demonstration gegen die Regierung angemeldet.",
     "Ob zuerst ein Waffenstillstand oder Verhandlungen kommen, ist zwischen den Konfliktparteien umstritten.",
     "Die Armee will nach eigenen Angaben das ganze Land wieder unter ihre Kontrolle bringen.",
+    "Die Rebellen verlangten die Freilassung von Gefangenen im Gegenzug für die Einstellung der Angriffe auf Pipelines.",
 ]
 # fmt: on
 
@@ -94,6 +95,9 @@ FATALITIES = [
     ("Ein Selbstmordattentäter hat sich am Montag in Kabul in die Luft gesprengt und mindestens sechs Menschen mit in den Tod gerissen.", 6),
     ("Bewaffnete überfielen am Montag ein Dorf bei Maiduguri und töteten mindestens zwölf Dorfbewohner.", 12),
     ("IS-Kämpfer haben am Sonntag einen Kontrollpunkt bei Aleppo angegriffen und drei Soldaten getötet.", 3),
+    ("Dutzende Tote bei Angriff auf Dorf in Nigeria. Bewaffnete haben am Montag in einem Dorf bei Maiduguri rund 45 Menschen getötet.", 45),
+    ("Bei Gefechten bei Maiduguri sind am Montag Dutzende Menschen getötet worden, darunter 25 Soldaten.", 25),
+    ("Am Montag wurden bei Maiduguri 13 Zivilisten, darunter zwei Helfer einer Bürgerwehr, getötet.", 13),
 ]
 # fmt: on
 
@@ -138,6 +142,8 @@ DATES = [
     ("Am 9. Mai 2020 griffen IS-Kämpfer einen Kontrollpunkt bei Aleppo an.", "2020-05-11", "2020-05-09", 1),
     ("IS-Kämpfer haben das Gefängnis in Aleppo angegriffen.", "2022-01", "2022-01-15", 3),
     ("Unbekannte schleuderten am Sonntagabend eine Handgranate in eine Bar in Bamako.", "2024-03-12", "2024-03-10", 1),
+    ("Nach Polizeiangaben vom Donnerstag griffen Bewaffnete bereits am Montag ein Dorf bei Maiduguri an.", "2024-03-15", "2024-03-11", 1),
+    ("Bewaffnete griffen in der Nacht ein Dorf bei Maiduguri an, wie örtliche Medien am Donnerstag berichten.", "2024-03-15", "2024-03-15", 1),
 ]
 # fmt: on
 
@@ -164,6 +170,7 @@ REGIONS = [
     ("Demonstranten versuchten am Montag, den Eingang St. Stephen's am Parlament in Westminster zu stürmen; die Polizei am Eingang St. Stephen's hielt sie zurück.", "United Kingdom", "England"),
     ("Bewaffnete haben am Montag im zentralmexikanischen State of Mexico acht Polizisten in einem Hinterhalt getötet.", "Mexico", "Mexico"),
     ("TEL AVIV/BEIRUT (dpa-AFX) - Die Hisbollah hat am Montag Raketen auf den Norden Israels abgefeuert.", "Israel", None),
+    ("Mali: 30 Tote nach Angriffen auf Dörfer. Bewaffnete überfielen am Montag drei Dörfer nahe Bourem. Im benachbarten Burkina Faso wurden am selben Tag drei Soldaten getötet.", "Mali", "Gao"),
 ]
 # fmt: on
 
@@ -172,7 +179,15 @@ REGIONS = [
 ONE_INCIDENT = [  # short articles that report one incident, told again with new names
     "Fünf Tote bei Selbstmordanschlag in Kabul. Ein Selbstmordattentäter hat am Montag vor einem Ministerium in Kabul fünf Menschen getötet. Der Anschlag richtete sich nach Angaben der Polizei gegen einen Konvoi der Taliban.",
     "Soldaten nahe der Grenze zu Niger getötet. Bei einem Angriff auf einen Armeeposten bei Maiduguri nahe der Grenze zu Niger sind am Montag vier Soldaten getötet worden. Die Armee schlug die Angreifer nach eigenen Angaben zurück.",
-    "Luftangriffe töten 40 Rebellen in Marib. Die saudisch geführte Militärkoalition flog am Montag Luftangriffe auf Stellungen der Rebellen bei Marib."
-    "Bei einem Luftangriff auf Idlib sind am Montag 15 Zivilisten getötet worden. Die Bomben schlugen in einem Gebäude in der Stadt ein, in dem Flüchtlinge lebten."
+    "Luftangriffe töten 40 Rebellen in Marib. Die saudisch geführte Militärkoalition flog am Montag Luftangriffe auf Stellungen der Rebellen bei Marib.",
+    "Bei einem Luftangriff auf Idlib sind am Montag 15 Zivilisten getötet worden. Die Bomben schlugen in einem Gebäude in der Stadt ein, in dem Flüchtlinge lebten.",
+    "Vier Soldaten in Burkina Faso getötet. Bei einem Angriff auf einen Armeeposten bei Djibo sind am Montag vier Soldaten getötet worden. Vergangene Woche waren im Norden Burkina Fasos 13 Zivilisten getötet worden.",
+]
+# fmt: on
+
+
+# fmt: off
+SEPARATE_INCIDENTS = [  # articles that report incidents at other places: (text, how many)
+    ("Zwei Soldaten bei Angriff in Kolumbien getötet. Bei einem Angriff der ELN im Departamento Arauca sind am Dienstag zwei Soldaten getötet worden. Am Freitag tötete die ELN im Departamento Norte de Santander zwei weitere Soldaten.", 2),
 ]
 # fmt: on

@@ -59,6 +59,7 @@ NO_EVENT = [
     "Talks on a ceasefire between the army and the rebels continued in Doha on Monday.",
     "The result of the presidential vote was hotly disputed by the defeated candidates.",
     "The army says it will within weeks bring the whole province back under its control.",
+    "The rebels demanded the release of prisoners in exchange for ceasing attacks on oil pipelines.",
 ]
 # fmt: on
 
@@ -83,6 +84,9 @@ FATALITIES = [
     ("On 9 May 2020, Russian warplanes carried out airstrikes on a market in Aleppo, killing at least 12 civilians.", 12),
     ("On 9 May 2020, militants attacked a checkpoint near Maiduguri. A soldier was killed.", 1),
     ("On 9 May 2020, police fired live ammunition on protesters in Khartoum. Many were killed.", 10),
+    ("Dozens killed in attack on Nigerian village. Gunmen killed at least 45 people in a village near Maiduguri on Monday.", 45),
+    ("Dozens of people were killed in clashes near Maiduguri on Monday, including 25 soldiers.", 25),
+    ("On Monday 13 civilians including two members of a vigilante group were killed near Maiduguri.", 13),
 ]
 # fmt: on
 
@@ -106,6 +110,7 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("Four soldiers killed in Mali. At least four soldiers were killed on Monday in an attack in central Mali, security sources said.", "Unidentified Armed Group (Mali)", 3),
     ("Ten Taliban fighters were killed by an Afghan military airstrike near Kunduz on Monday.", "Military Forces of Afghanistan", 1),
     ("A bomb blast killed eleven people in Kabul on Monday. A former Taliban police chief was among the dead, local media said.", "Unidentified Armed Group (Afghanistan)", 3),
+    ("Fighters of the National Liberation Army attacked a military checkpoint near Saravena on Monday.", "ELN", 2),
 ]
 # fmt: on
 
@@ -127,6 +132,7 @@ DATES = [
     ("On Sunday, Boko Haram militants attacked a village near Maiduguri, killing two farmers.", "2022-01-24", "2022-01-23", 1),
     ("Boko Haram militants attacked a village near Maiduguri, killing two farmers.", "2022-01", "2022-01-15", 3),
     ("Between 8 and 10 May 2020, the Taliban and government forces clashed in several districts around Kabul.", "2020-05-11", "2020-05-09", 2),
+    ("Gunmen attacked a village near Maiduguri on Tuesday, according to police reports on Thursday.", "2020-05-15", "2020-05-12", 1),
 ]
 # fmt: on
 
@@ -138,6 +144,7 @@ PLACES = [
     ("On 9 May 2020, Ukrainian air defence intercepted two Russian drones over Kyiv.", "Kyiv"),
     ("On 9 May 2020, Russian warplanes carried out airstrikes on a market in Aleppo, killing at least 12 civilians.", "Aleppo"),
     ("A bomb killed five people at a market in the northern Afghan city of Faizabad on Monday.", "Fayzabad"),
+    ("Two soldiers were killed on Monday in an attack on a checkpoint on the road between Tame and Saravena.", "Tame"),
 ]
 # fmt: on
 
@@ -154,6 +161,7 @@ REGIONS = [
     ("On Monday, protesters tried to rush the St Stephen's entrance of the Palace of Westminster; police at St Stephen's held them back.", "United Kingdom", "England"),
     ("Gunmen killed eight police officers in an ambush in the central State of Mexico on Monday.", "Mexico", "Mexico"),
     ("TEL AVIV/BEIRUT (dpa-AFX) - Hezbollah fired rockets at northern Israel on Monday.", "Israel", None),
+    ("Mali: 30 dead after attacks on villages. Gunmen raided three villages near Bourem on Monday. In neighbouring Burkina Faso three soldiers were killed the same day.", "Mali", "Gao"),
 ]
 # fmt: on
 
@@ -162,7 +170,15 @@ REGIONS = [
 ONE_INCIDENT = [  # short articles that report one incident, told again with new names
     "Five killed in suicide bombing in Kabul. A suicide bomber killed five people on Monday outside a ministry in Kabul, police said. The attack targeted a convoy of the Taliban's interior ministry, a police spokesman said.",
     "Soldiers killed near the border with Niger. Four soldiers were killed on Monday in an attack on a military post near Maiduguri, near the border with Niger. Another source said the army repelled the assailants.",
-    "Airstrikes kill 40 rebels in Marib. Coalition airstrikes hit rebel positions near Marib on Monday, the Saudi-led coalition said."
-    "An airstrike on Idlib killed 15 civilians on Monday. The bombs hit a building in the town where displaced families had found shelter."
+    "Airstrikes kill 40 rebels in Marib. Coalition airstrikes hit rebel positions near Marib on Monday, the Saudi-led coalition said.",
+    "An airstrike on Idlib killed 15 civilians on Monday. The bombs hit a building in the town where displaced families had found shelter.",
+    "Four soldiers killed in Burkina Faso. Four soldiers were killed on Monday in an attack on an army post near Djibo. Last week 13 civilians were killed in northern Burkina Faso.",
+]
+# fmt: on
+
+
+# fmt: off
+SEPARATE_INCIDENTS = [  # articles that report incidents at other places: (text, how many)
+    ("Two soldiers killed in Colombia. Two soldiers were killed in an ELN attack in the Arauca department on Monday. The ELN was also blamed for the killing of two other soldiers last Friday in the department of Norte de Santander.", 2),
 ]
 # fmt: on
