@@ -159,7 +159,8 @@ def code(context: Context, candidate: Candidate, story: Coded | None = None) -> 
 def follow_stories(context: Context, coded: list[Coded]) -> list[Coded]:
     """Mentions that only say someone attacked, in a story of remote violence ("Angriffe gab
     es auch in Krasnohrad" after missile strikes on Kharkiv), coded as that violence: the
-    nearest mention that says how violence was done tells the story's tactic."""
+    nearest mention that says how violence was done tells the story's tactic, unless those it
+    was done to struck here ("Bewaffnete töteten 51 Soldaten" before the army's air strikes)."""
     told = [m for m in coded if m.family == "violence" and not m.candidate.generic]
     followed = []
     for item in coded:
@@ -167,7 +168,8 @@ def follow_stories(context: Context, coded: list[Coded]) -> list[Coded]:
         kind = story.decision.sub_event_type if story else None
         remote = kind and taxonomy.event_type_of(kind) == REMOTE
         other_tactic = item.family == "violence" and item.decision.sub_event_type != kind
-        if kind and (item.family == "crowd" or remote and other_tactic):
+        struck_back = bool(story and item.actor2 and item.actor2[0] == story.actor1[0])
+        if kind and not struck_back and (item.family == "crowd" or remote and other_tactic):
             item = code(context, item.candidate, story)
         followed.append(item)
     return followed
@@ -281,7 +283,7 @@ def fits(incident: Incident, item: Coded) -> bool:
 def most_specific(found: list[geo.Place]) -> list[geo.Place]:
     """The towns among places, else the regions, else the countries: "in Norte de Santander"
     is not in an incident placed in Arauca, though both are in Colombia."""
-    for kind in ("town", "admin1"):
+    for kind in ("town", "admin2", "admin1"):
         if of_kind := [p for p in found if p.kind == kind]:
             return of_kind
     return found
@@ -353,6 +355,8 @@ def same_place(a: geo.Place, b: geo.Place) -> bool:
         return True
     if "admin1" in (a.kind, b.kind):
         return a.admin1 == b.admin1
+    if "admin2" in (a.kind, b.kind) and (a.admin1, a.admin2) == (b.admin1, b.admin2):
+        return True
     return geo_distance(a, b) <= NEAR_KM
 
 
@@ -384,8 +388,8 @@ def tells_another(item: Coded, found: list[Incident]) -> bool:
 
 def incident_place(incident: Incident, context: Context):
     """The best place the incident's mentions name (their own: by role, kind, order), else
-    the lead mention's; a region or country refined by the first town in it that the
-    incident's sentences name ("im Bundesstaat Niger … in Kagara")."""
+    the lead mention's; a region or country refined by the first town or district in it that
+    the incident's sentences name ("im Bundesstaat Niger … in Kagara")."""
     roles_of = context.place_roles
     options = [
         (places.preference(m.candidate.place_mention, m.candidate.place, roles_of), order, m)
@@ -403,7 +407,7 @@ def incident_place(incident: Incident, context: Context):
         if context.quoted[index]:
             continue
         for town, named in places_in(context, index, places.RANK[places.REFERENCE]):
-            if town.kind == "town" and same_place(town, place):
+            if town.kind in ("town", "admin2") and same_place(town, place):
                 return town, named
     return place, mention
 

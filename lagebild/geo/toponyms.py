@@ -32,6 +32,7 @@ class Cues(NamedTuple):
     directions: tuple[str, ...] = ()  # before a name in one word: "Süd" + "libanon"
     lowercase_nouns: bool = False  # only names are capitalised inside a sentence (English)
     introducers: frozenset[str] = frozenset()  # words before a place: "in", "between", "near"
+    regions: frozenset[str] = frozenset()  # words for a region or district: "Provinz", "district"
 
 
 NO_CUES = Cues()
@@ -43,6 +44,7 @@ class Mention(NamedTuple):
     text: str
     candidates: tuple[Place, ...]
     near: bool  # introduced by "near"/"bei"/"vor den Toren": ACLED geo_precision 2
+    region: bool = False  # beside a word for a region or district: "Provinz Seno", "Seno province"
 
 
 def looks_like_name(token: Token) -> bool:
@@ -118,7 +120,9 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
             return None
         if places:
             near = bool({t.folded for t in tokens[max(0, i - 3) : i]} & cues.near)
-            return Mention(words[0].start, words[-1].end, name, tuple(places), near), n
+            beside = {t.folded for t in tokens[max(0, i - 1) : i] + tokens[i + n : i + n + 1]}
+            region = bool(beside & cues.regions)
+            return Mention(words[0].start, words[-1].end, name, tuple(places), near, region), n
     token = tokens[i]
     return (
         compound_head(token, gazetteer, cues)
@@ -185,7 +189,7 @@ def common_word(tokens: list[Token], i: int, places, cues: Cues) -> bool:
     token = tokens[i]
     if token.folded in cues.stop:
         return True
-    if any(p.kind != "town" for p in places):
+    if any(p.kind in ("admin1", "country") for p in places):
         return False
     after_article = i > 0 and tokens[i - 1].folded in cues.articles
     small = max(p.population for p in places) < BIG_TOWN

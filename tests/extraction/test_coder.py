@@ -83,3 +83,9 @@ def test_the_first_documents_required_events_match_the_gold_set(first_events):
 def test_events_below_the_confidence_floor_are_left_out_but_the_best_stays(first_document):
     (only,) = extract(first_document, min_confidence=1.01)
     assert only.confidence == max(e.confidence for e in extract(first_document))
+
+
+def test_an_event_in_a_district_is_coded_to_it_with_precision_2():
+    text = "Gunmen killed four soldiers in Seno province on Monday."
+    (event,) = lagebild.extract(text, published="2020-05-12", language="en")
+    assert (event.location, event.admin2, event.geo_precision) == ("Dori", "Province du Seno", 2)

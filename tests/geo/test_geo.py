@@ -38,6 +38,16 @@ def test_regions_are_places_at_their_largest_town(gazetteer):
     assert (borno.name, borno.admin1) == ("Maiduguri", "Borno")
 
 
+def test_districts_are_places_at_their_largest_town(gazetteer):
+    (seno,) = [p for p in gazetteer.lookup("Seno Province") if p.kind == "admin2"]
+    assert (seno.name, seno.admin1, seno.admin2) == ("Dori", "Sahel", "Province du Seno")
+
+
+def test_a_town_is_read_before_the_district_named_after_it(gazetteer):
+    (mention,) = places(gazetteer, "in Tougan")
+    assert best_place(mention, "BF").kind == "town"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("vor den Toren al-Hasakahs", "Al Ḩasakah"),
     ("im Nordosten Syriens", "Syria"),
@@ -105,6 +115,9 @@ def test_region_names_lose_the_words_that_make_them_regions():
     from lagebild.geo.gazetteer import region_core, region_names
 
     assert region_core("Tartar Rayon") == "Tartar"
+    assert region_core("Province de l'Oudalan") == "Oudalan"
+    assert region_core("Ansongo Cercle") == "Ansongo"
+    assert region_core("Departement de la Somme") == "Somme"
     assert {"Raqqah", "Raqqa", "Ar-Raqqa", "Raqqa Governorate"} <= set(region_names("Ar-Raqqah"))
 
 

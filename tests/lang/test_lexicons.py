@@ -58,6 +58,7 @@ def test_labels_are_known(language):
         "locative",
         "border",
         "reference",
+        "region",
         "capitalises",
     }
     assert sorted(set(lexicon.months.values())) == list(range(1, 13))

@@ -155,6 +155,7 @@ PLACES = [
     ("Unbekannte schleuderten am Sonntag eine Handgranate in eine Bar in Bamako.", "Bamako"),
     ("Am 9. März 2024 griffen IS-Kämpfer einen Kontrollpunkt bei Aleppo an.", "Aleppo"),
     ("Bei einem Anschlag auf eine Moschee in der nordafghanischen Stadt Faisabad sind am Montag elf Menschen getötet worden.", "Fayzabad"),
+    ("Bewaffnete haben am Montag in der Provinz Seno vier Soldaten getötet.", "Dori"),
 ]
 # fmt: on
 

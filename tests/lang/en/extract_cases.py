@@ -145,6 +145,7 @@ PLACES = [
     ("On 9 May 2020, Russian warplanes carried out airstrikes on a market in Aleppo, killing at least 12 civilians.", "Aleppo"),
     ("A bomb killed five people at a market in the northern Afghan city of Faizabad on Monday.", "Fayzabad"),
     ("Two soldiers were killed on Monday in an attack on a checkpoint on the road between Tame and Saravena.", "Tame"),
+    ("Gunmen killed four soldiers in Seno province on Monday.", "Dori"),
 ]
 # fmt: on
 
