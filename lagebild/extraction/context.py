@@ -19,7 +19,7 @@ from . import places
 from .dates import DateMention, document_date
 from .lexicon import CUE_REACH, CUES, EVENT_CONCEPTS, Lexicon, inflected_forms, vocabulary
 from .matcher import Match
-from .numbers import counted_spans
+from .numbers import circumstance, counted_spans
 
 ADJECTIVE_VOTE = 0.75  # a country adjective ("irakischen Provinz") in the article's country vote
 ARABIC_ARTICLES = frozenset(
@@ -27,6 +27,7 @@ ARABIC_ARTICLES = frozenset(
 )  # English and German transliterations
 QUOTES = (("„", "“"), ("«", "»"), ("»", "«"), ("“", "”"), ('"', '"'))
 LEDE = 2  # the body's first sentences, which with the headline tell the main news
+TARGET_WORDS = 4  # words after "Angriff auf" / "attack on" that may name whom it was done to
 
 
 @dataclass
@@ -123,7 +124,30 @@ def victim_spans(tokens: list[Token], concepts: list[Match], lexicon: Lexicon) -
     labels = {c for m in concepts for c in m.labels}
     if "VICTIM" in labels and not labels & (EVENT_CONCEPTS - {"KILL"}):
         return [range(len(tokens))]
-    return counted_spans(tokens, hurt, lexicon)
+    return counted_spans(tokens, hurt, lexicon) + target_spans(tokens, concepts, lexicon)
+
+
+def target_spans(tokens: list[Token], concepts: list[Match], lexicon: Lexicon) -> list[range]:
+    """Whom an act is done to, named right after it ("Angriff auf israelische Soldaten",
+    "attacks on army posts"): up to a word that says where or how."""
+    index = {t.start: i for i, t in enumerate(tokens)}
+    acts = {m.end for m in concepts if set(m.labels) & EVENT_CONCEPTS}
+    spans = []
+    for target in (m for m in concepts if "TARGET" in m.labels and m.start in index):
+        first = index[target.start]
+        if first == 0 or tokens[first - 1].end not in acts:
+            continue
+        end = min(len(tokens), first + 1 + TARGET_WORDS)
+        stop = next(
+            (
+                i
+                for i in range(first + 1, end)
+                if tokens[i].text in ",.;:" or circumstance(tokens[i], lexicon)
+            ),
+            end,
+        )
+        spans.append(range(first + 1, stop))
+    return spans
 
 
 def title_sentence(document: Document) -> Sentence | None:

@@ -123,12 +123,13 @@ def precedence(sub_event_type: str) -> int:
 
 def code(context: Context, candidate: Candidate, story: Coded | None = None) -> Coded:
     """Type the mention and give its actors their roles and final names; a mention that only
-    says someone attacked takes the tactic (and, naming none, the doer) of the `story` it is
-    part of."""
+    says someone attacked takes the tactic (and, naming none, the doer unless it names that
+    doer as the target) of the `story` it is part of."""
     if (
         story
         and story.doer
         and not any(m.inter in roles.ARMED and not m.victim for m in candidate.actors)
+        and not any(m.victim and m.name == story.doer for m in candidate.actors)
     ):
         candidate = replace(candidate, actors=[*candidate.actors, story.actor1[2]])
     country = event_country(context, candidate)

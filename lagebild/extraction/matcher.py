@@ -10,6 +10,7 @@ from typing import NamedTuple
 INFLECTION = r"(?:s|es|ses|n|en|e|er|em|'s|’s)?(?:-[\w-]+)?(?![\w])"
 TAILS = {"word": r"(?![\w])", "prefix": r"[\w-]*", "inflected": INFLECTION, "part": r"[\w-]*"}
 BOUNDARY = r"(?<![\w-])"
+MIN_HEAD = 3  # letters before a part matched inside a word ("Wasser|leiche", not "g|leichen")
 
 
 class Term(NamedTuple):
@@ -87,6 +88,8 @@ class TermMatcher:
         for expression, part in self.expressions:
             for m in expression.finditer(text):
                 start = word_start(text, m.start()) if part else m.start()
+                if 0 < m.start() - start < MIN_HEAD:
+                    continue  # "gleichen" holds no "Leiche": a compound's head is a word
                 matches.append(Match(self.labels[m.lastgroup], start + offset, m.end() + offset))
         return sorted(matches, key=lambda m: m.start)
 

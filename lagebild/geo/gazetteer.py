@@ -82,10 +82,13 @@ class Gazetteer:
                 self.names[key] = (*self.names.get(key, ()), index)
 
     def lookup(self, name: str) -> list[Place]:
-        """The places a name denotes; failing its spelling, those whose names another
-        transliteration spells alike ("Faisabad" = "Fayzabad", "Dijala" = "Diyala")."""
+        """The places a name denotes; failing its spelling, those it names without its Arabic
+        article, or whose names another transliteration spells alike ("Faisabad" = "Fayzabad",
+        "Dijala" = "Diyala")."""
         key = name_key(name)
         found = self.names.get(key, ())
+        if not found and JOINED_ARTICLE.match(name):
+            return self.lookup(JOINED_ARTICLE.sub("", name))  # "al-Dschasira": "Dschasira"
         if not found and len(key) >= MIN_FUZZY_NAME and WORD.fullmatch(key):
             found = self.folded.get(fold(key), ())
         return [self.places[i] for i in found]
@@ -349,6 +352,7 @@ REGION_PREFIX = re.compile(
     r"|(?:Province|D[ée]partement) (?:du |des |de la |de l'|de |d'))"
 )
 ARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|An|Ash|At|Az)[- ]")
+JOINED_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash|at|az)-(?=\w)", re.IGNORECASE)
 
 
 def region_core(name: str) -> str:

@@ -74,6 +74,12 @@ def qualifying_regions(mentions: list[Mention], country: str | None) -> dict[int
             for p in m.candidates
             if p.kind == "admin1" and p.country_code == country
         }
+        regions |= {  # "in Metulla in Nordisrael": a town of another country, so named
+            (p.country_code, None)
+            for m in following[:1]
+            for p in m.candidates
+            if p.is_country and p.country_code != country
+        }
         if regions:
             qualified[mention.start] = frozenset(regions)
     return qualified
@@ -85,15 +91,20 @@ def best_place(
     """The candidate in the article's country (the country itself when the name is one),
     preferring towns in regions the article names;
     a small town outside the regions named right after it (`within`) is another village of that
-    name ("Slavne, Donetsk" is not the Slavne in Crimea), so none. Without a candidate in the
+    name ("Slavne, Donetsk" is not the Slavne in Crimea), so none; a town in another country
+    named right after it is in that country ("Metulla in Nordisrael"). Without a candidate in the
     country, a country named outright, or the most likely place when the article's country is
     unknown."""
-    in_country = [p for p in mention.candidates if p.country_code == country]
+    abroad = {code for code, admin1 in within if admin1 is None}
+    in_country = [p for p in mention.candidates if p.country_code in {country, *abroad}]
     if within:
         in_country = [
             p
             for p in in_country
-            if (p.country_code, p.admin1) in within or p.kind != "town" or p.population >= BIG_TOWN
+            if (p.country_code, p.admin1) in within
+            or p.country_code in abroad
+            or p.kind != "town"
+            or p.population >= BIG_TOWN
         ]
     if in_country:
         named = [p for p in in_country if p.is_country]

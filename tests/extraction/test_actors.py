@@ -11,7 +11,7 @@ from lagebild.extraction.actors import (
     resolve,
     stem_country,
 )
-from lagebild.extraction.numbers import counted_spans
+from lagebild.extraction.context import victim_spans
 from lagebild.text import tokenize
 
 
@@ -86,13 +86,11 @@ def test_protest_without_named_crowd_gets_generic_protesters():
 
 
 def victims(language, text, country):
-    """The actors of `text` that are counted among its dead or hurt."""
+    """The actors of `text` that are counted among its dead or hurt, or are whom it was done to."""
     lexicon = load_language(language)
-    concepts = lexicon.concepts.find(text)
-    hurt = [m for m in concepts if {"DEAD", "INJURE"} & set(m.labels)]
     tokens = tokenize(text)
-    counted = counted_spans(tokens, hurt, lexicon)
-    found = mark_victims(actors(language, text), tokens, counted)
+    spans = victim_spans(tokens, lexicon.concepts.find(text), lexicon)
+    found = mark_victims(actors(language, text), tokens, spans)
     return [resolve(m, country, None)[0] for m in found if m.victim]
 
 
@@ -108,6 +106,18 @@ def victims(language, text, country):
         ("de", "20 Zivilisten bei Luftangriffen der Militärkoalition getötet", "YE", []),
         ("en", "Ten Taliban were killed by an airstrike.", "AF", ["Taliban"]),
         ("en", "The army attacked the base, killing three SDF fighters.", "SY", ["SDF"]),
+        (
+            "de",
+            "Die Miliz meldete einen Angriff auf israelische Soldaten.",
+            "LB",
+            ["Military Forces of Israel"],
+        ),
+        (
+            "en",
+            "The rebels claimed an attack on Nigerian soldiers near Maiduguri.",
+            "NG",
+            ["Military Forces of Nigeria"],
+        ),
     ],
 )
 def test_the_counted_dead_are_victims_not_doers(language, text, country, expected):

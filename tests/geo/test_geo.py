@@ -178,3 +178,18 @@ def test_a_country_named_outright_is_the_country_not_its_capital(gazetteer):
     (mention,) = places(gazetteer, "an ambush in central Mexico")
     place = best_place(mention, "MX", regions={("MX", "Mexico City")})
     assert place.kind == "country"
+
+
+def test_an_arabic_article_joined_by_a_hyphen_may_be_dropped(gazetteer):
+    assert any(
+        p.kind == "admin1" and p.country_code == "SD" for p in gazetteer.lookup("al-Dschasira")
+    )
+
+
+def test_a_town_abroad_is_read_in_the_country_named_right_after_it(gazetteer):
+    from lagebild.geo import qualifying_regions
+
+    cues = Cues(stop=frozenset({"in"}), directions=("nord",))
+    mentions = find_places(tokenize("in Metulla in Nordisrael"), gazetteer, cues)
+    within = qualifying_regions(mentions, "LB")[mentions[0].start]
+    assert best_place(mentions[0], "LB", within=within).country_code == "IL"
