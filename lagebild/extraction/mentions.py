@@ -21,6 +21,7 @@ from .matcher import Match
 from .numbers import Count, death_counts, stated_count
 
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
+ROLE_CUES = {"ANAPHOR", "TARGET"}  # words that tell how a sentence refers, not what happened
 BACKGROUND_DAYS = 31  # ACLED notes are uploaded up to a few weeks after the event
 TOTAL = 1000  # a toll this high with no day of its own counts many events ("Tausende")
 ANAPHOR_REACH = 2  # a pointing determiner, an adjective, the event word ("dem blutigen Anschlag")
@@ -131,7 +132,7 @@ def open_candidate(
         if not (only_deaths(context, following) or crowd and tells_course(context, following)):
             break
         window.append(following)
-    concepts = {c for i in window for m in context.concepts[i] for c in m.labels} - {"ANAPHOR"}
+    concepts = {c for i in window for m in context.concepts[i] for c in m.labels} - ROLE_CUES
     mentioned = list(context.actors[index])
     if not any(m.inter in roles.ARMED for m in mentioned) and index > 0:
         mentioned = context.actors[index - 1] + mentioned
