@@ -27,6 +27,7 @@ ARABIC_ARTICLES = frozenset(
 )  # English and German transliterations
 QUOTES = (("„", "“"), ("«", "»"), ("»", "«"), ("“", "”"), ('"', '"'))
 LEDE = 2  # the body's first sentences, which with the headline tell the main news
+MIN_QUOTE = 20  # characters within quotation marks that may be a sentence, not a name
 TARGET_WORDS = 4  # words after "Angriff auf" / "attack on" that may name whom it was done to
 
 
@@ -166,7 +167,12 @@ def quoted_sentences(text: str, sentences: list[Sentence]) -> list[bool]:
     unpunished"), not the report's."""
     spans = []
     for opening, closing in QUOTES:
-        for match in re.finditer(rf"{re.escape(opening)}[^{re.escape(closing)}]{{20,}}?"
+        if opening == closing:  # '"' closes the quote it opened: pair the marks in order
+            marks = [m.start() for m in re.finditer(re.escape(opening), text)]
+            pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens none
+            spans += [(start, end + 1) for start, end in pairs if end - start > MIN_QUOTE]
+            continue
+        for match in re.finditer(rf"{re.escape(opening)}[^{re.escape(closing)}]{{{MIN_QUOTE},}}?"
                                  rf"{re.escape(closing)}", text):  # fmt: skip
             spans.append((match.start(), match.end()))
     return [

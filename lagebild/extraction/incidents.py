@@ -261,7 +261,7 @@ def another_act(incident: Incident, item: Coded) -> bool:
 
 
 def opens(item: Coded, found: list[Incident]) -> bool:
-    return not found or item.candidate.lede or tells_another(item, found)
+    return item.candidate.lede or tells_another(item, found)
 
 
 def fits(incident: Incident, item: Coded) -> bool:

@@ -74,6 +74,7 @@ NO_EVENT = [
     "Ob zuerst ein Waffenstillstand oder Verhandlungen kommen, ist zwischen den Konfliktparteien umstritten.",
     "Die Armee will nach eigenen Angaben das ganze Land wieder unter ihre Kontrolle bringen.",
     "Die Rebellen verlangten die Freilassung von Gefangenen im Gegenzug für die Einstellung der Angriffe auf Pipelines.",
+    "Besser wäre es, wenn die Armee ihre Angriffe auf die Rebellen bei Maiduguri sofort einstellen würde.",
 ]
 # fmt: on
 

@@ -60,6 +60,7 @@ NO_EVENT = [
     "The result of the presidential vote was hotly disputed by the defeated candidates.",
     "The army says it will within weeks bring the whole province back under its control.",
     "The rebels demanded the release of prisoners in exchange for ceasing attacks on oil pipelines.",
+    "Talks can only begin if the rebels halt their attacks near Maiduguri.",
 ]
 # fmt: on
 
