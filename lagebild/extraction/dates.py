@@ -109,11 +109,16 @@ def ahead(text: str, lexicon: Lexicon) -> bool:
 
 def reported(before: str, after: str, lexicon: Lexicon) -> bool:
     """The date is the day of a statement: a "report" word ("sagte", "Polizeiangaben", "said")
-    stands within the three words before it, or right after it ("wie Medien am Montag
-    berichten")."""
-    words = re.findall(r"\w+", before[-REPORT_WINDOW:].casefold())[-3:]
-    words += re.findall(r"^\s+(\w+)", after.casefold())
-    return any(lexicon.ends_in(w, lexicon.dated("report")) for w in words)
+    stands within the three words before it with only short words or names between, or right
+    after it ("wie Medien am Montag berichten")."""
+    words = re.findall(r"\w+", before[-REPORT_WINDOW:])[-3:]
+    for i, word in enumerate(words):
+        between = words[i + 1 :]
+        said = lexicon.ends_in(word.casefold(), lexicon.dated("report"))
+        if said and all(len(w) <= 3 or w[:1].isupper() for w in between):
+            return True  # "sagte am", "told AFP on"; not "nach Angaben bereits gestern"
+    following = re.findall(r"^\s+(\w+)", after.casefold())
+    return any(lexicon.ends_in(w, lexicon.dated("report")) for w in following)
 
 
 def approximate(before: str, lexicon: Lexicon) -> bool:

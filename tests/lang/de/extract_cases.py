@@ -75,6 +75,7 @@ NO_EVENT = [
     "Die Armee will nach eigenen Angaben das ganze Land wieder unter ihre Kontrolle bringen.",
     "Die Rebellen verlangten die Freilassung von Gefangenen im Gegenzug für die Einstellung der Angriffe auf Pipelines.",
     "Besser wäre es, wenn die Armee ihre Angriffe auf die Rebellen bei Maiduguri sofort einstellen würde.",
+    "Die Militärkoalition berichtet seit drei Wochen fast täglich von Luftangriffen auf Stellungen der Rebellen bei Marib.",
 ]
 # fmt: on
 
@@ -145,6 +146,7 @@ DATES = [
     ("Unbekannte schleuderten am Sonntagabend eine Handgranate in eine Bar in Bamako.", "2024-03-12", "2024-03-10", 1),
     ("Nach Polizeiangaben vom Donnerstag griffen Bewaffnete bereits am Montag ein Dorf bei Maiduguri an.", "2024-03-15", "2024-03-11", 1),
     ("Bewaffnete griffen in der Nacht ein Dorf bei Maiduguri an, wie örtliche Medien am Donnerstag berichten.", "2024-03-15", "2024-03-15", 1),
+    ("Nach Behördenangaben wurden bereits gestern drei Zivilisten bei Charkiw getötet.", "2024-03-12", "2024-03-11", 1),
 ]
 # fmt: on
 

@@ -61,6 +61,7 @@ NO_EVENT = [
     "The army says it will within weeks bring the whole province back under its control.",
     "The rebels demanded the release of prisoners in exchange for ceasing attacks on oil pipelines.",
     "Talks can only begin if the rebels halt their attacks near Maiduguri.",
+    "The coalition has reported almost daily airstrikes on rebel positions near Marib in the past weeks.",
 ]
 # fmt: on
 
@@ -134,6 +135,7 @@ DATES = [
     ("Boko Haram militants attacked a village near Maiduguri, killing two farmers.", "2022-01", "2022-01-15", 3),
     ("Between 8 and 10 May 2020, the Taliban and government forces clashed in several districts around Kabul.", "2020-05-11", "2020-05-09", 2),
     ("Gunmen attacked a village near Maiduguri on Tuesday, according to police reports on Thursday.", "2020-05-15", "2020-05-12", 1),
+    ("According to police statements, three civilians were already killed yesterday near Kharkiv.", "2020-05-12", "2020-05-11", 1),
 ]
 # fmt: on
 
