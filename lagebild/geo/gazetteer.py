@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT
 from ..text import fold
 
-FORMAT = 8
+FORMAT = 9
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
@@ -229,7 +229,7 @@ def build_gazetteer() -> Gazetteer:
     for region in admin1_regions(towns):
         gazetteer.add(region, region_names(region.admin1))
     for district in admin2_regions(listed):
-        gazetteer.add(district, region_names(district.admin2))
+        gazetteer.add(district, region_names(district.admin2, district=True))
     gazetteer.index_folds()
     return gazetteer
 
@@ -364,14 +364,15 @@ def region_core(name: str) -> str:
     return core
 
 
-def region_names(name: str) -> list[str]:
+def region_names(name: str, district: bool = False) -> list[str]:
     """An admin1 name and the forms news use: "Borno" → "Borno State", "Mexico" → "State of
-    Mexico"; "Al-Hasakah" →
-    "Hasakah", "Al-Hasaka"; "Muhafazat al Bayda'" → "al Bayda'", "Bayda'"; "Tartar Rayon" →
-    "Tartar"."""
+    Mexico"; "Al-Hasakah" → "Hasakah", "Al-Hasaka"; "Muhafazat al Bayda'" → "al Bayda'",
+    "Bayda'"; "Tartar Rayon" → "Tartar". A `district` is named only "Seno", "Seno Province"
+    (news rarely write "Province of Seno"; the index stays small)."""
     core = region_core(name)
     forms = {name, core, ARTICLE.sub("", core)}
     forms |= {f[:-1] for f in forms if f.endswith(("ah", "eh"))}  # Arabic final -a(h)
     named = [f"{form} {word}" for form in forms for word in REGION_WORDS]
-    named += [f"{word} of {form}" for form in forms for word in REGION_WORDS]
+    if not district:
+        named += [f"{word} of {form}" for form in forms for word in REGION_WORDS]
     return [*forms, *named]
