@@ -100,6 +100,7 @@ FATALITIES = [
     ("Dutzende Tote bei Angriff auf Dorf in Nigeria. Bewaffnete haben am Montag in einem Dorf bei Maiduguri rund 45 Menschen getötet.", 45),
     ("Bei Gefechten bei Maiduguri sind am Montag Dutzende Menschen getötet worden, darunter 25 Soldaten.", 25),
     ("Am Montag wurden bei Maiduguri 13 Zivilisten, darunter zwei Helfer einer Bürgerwehr, getötet.", 13),
+    ("Den Rebellen wird die Tötung von drei Soldaten bei Saravena am Montag zur Last gelegt.", 3),
 ]
 # fmt: on
 

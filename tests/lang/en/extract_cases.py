@@ -89,6 +89,7 @@ FATALITIES = [
     ("Dozens killed in attack on Nigerian village. Gunmen killed at least 45 people in a village near Maiduguri on Monday.", 45),
     ("Dozens of people were killed in clashes near Maiduguri on Monday, including 25 soldiers.", 25),
     ("On Monday 13 civilians including two members of a vigilante group were killed near Maiduguri.", 13),
+    ("The rebels were blamed for the killing of three soldiers near Saravena on Monday.", 3),
 ]
 # fmt: on
 
