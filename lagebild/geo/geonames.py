@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReadError
-from .gazetteer import Gazetteer, Place, bundled_gazetteer, region_core, region_names
+from .gazetteer import (
+    Gazetteer,
+    Place,
+    bundled_gazetteer,
+    largest_by,
+    region_core,
+    region_names,
+)
 
 DUMP_COLUMNS = 19  # geonameid, name, asciiname, alternatenames, latitude, longitude, …
 ALTERNATE_COLUMNS = 4  # at least: alternateNameId, geonameid, isolanguage, alternate name
@@ -113,13 +120,8 @@ def add_dump(gazetteer: Gazetteer, dump: Dump, alternates: dict[int, list[str]])
 
 def largest_towns(gazetteer: Gazetteer) -> dict[tuple[str, str], Place]:
     """The most populous town of each (country, admin1): where ACLED puts a region's events."""
-    largest: dict[tuple[str, str], Place] = {}
-    for place in gazetteer.places:
-        key = (place.country_code, place.admin1)
-        if place.kind == "town" and place.admin1:
-            if key not in largest or place.population > largest[key].population:
-                largest[key] = place
-    return largest
+    towns = [place for place in gazetteer.places if place.kind == "town"]
+    return largest_by(towns, lambda town: (town.country_code, town.admin1))
 
 
 def import_geonames(

@@ -7,10 +7,9 @@ import re
 from typing import NamedTuple
 
 from ..text import Token
-from .gazetteer import Gazetteer, Place
+from .gazetteer import JOINED_ARTICLE, Gazetteer, Place
 
 POSSESSIVE = re.compile(r"(.+)['’]s$")
-PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|ash|at|az)-\w", re.I)
 MAX_WORDS = 3
 BIG_TOWN = 100_000
 MIN_HEAD = 4  # shorter heads of compounds ("Al-", "Ost-") name no town
@@ -48,7 +47,7 @@ class Mention(NamedTuple):
 
 
 def looks_like_name(token: Token) -> bool:
-    return token.text[:1].isupper() or bool(PARTICLE.match(token.text))
+    return token.text[:1].isupper() or bool(JOINED_ARTICLE.match(token.text))
 
 
 def find_places(
