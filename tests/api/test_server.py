@@ -43,6 +43,8 @@ def server(tmp_path_factory):
     else:
         process.kill()
         pytest.fail(f"the server did not start: {process.stderr.read().decode()[-2000:]}")
+    while len(worker_pids(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.3)  # the first process may answer before the second is forked
     yield url, process
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=30)
