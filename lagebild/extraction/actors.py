@@ -118,15 +118,24 @@ def find_actors(
 
 
 def mark_victims(
-    mentions: list[ActorMention], tokens: list[Token], counted: list[range]
+    mentions: list[ActorMention],
+    tokens: list[Token],
+    counted: list[range],
+    targets: list[range] = (),
 ) -> list[ActorMention]:
     """Armed actors named among those counted dead or hurt (`counted`: token index ranges)
     are victims, not doers: "mehr als 140 Rebellen der Houthi getötet", "10 Taliban were
-    killed by an airstrike", "killing three SDF fighters"."""
+    killed by an airstrike", "killing three SDF fighters". Among whom an act was done to
+    (`targets`), even an agent is: it holds the place struck ("Luftangriffe auf die von
+    Rebellen kontrollierte Provinz", "strikes on areas held by rebels")."""
     index = {t.start: i for i, t in enumerate(tokens)}
+
+    def within(m: ActorMention, spans: list[range]) -> bool:
+        return any(index.get(m.start) in r for r in spans)
+
     return [
-        m._replace(victim=True)
-        if m.inter in ARMED and not m.agent and any(index.get(m.start) in r for r in counted)
+        m._replace(victim=True, agent=False)
+        if m.inter in ARMED and (within(m, targets) or not m.agent and within(m, counted))
         else m
         for m in mentions
     ]

@@ -129,9 +129,13 @@ def inter_features(found: set[str], sub_event_type: str, rule_inter: int) -> set
 
 def actor1_type(found: set[str], sub_event_type: str, rule_inter: int) -> int:
     """ACLED's inter code for actor1 as the notes taught it, given what the role rules chose
-    (it learns conventions no rule states: fire reported across a front is the state's)."""
+    (it learns conventions no rule states: fire reported across a front is the state's). Air
+    strikes by an unnamed doer are flown by a state: armed groups fly drones, not warplanes."""
     m = models().get("inter1")
     if m is None:
         return rule_inter
     totals = scores(m, inter_features(found, sub_event_type, rule_inter))
-    return int(m.classes[max(range(len(totals)), key=totals.__getitem__)])
+    ranked = sorted(range(len(totals)), key=totals.__getitem__, reverse=True)
+    if sub_event_type == "Air/drone strike" and "c:DRONE" not in found:
+        ranked = [k for k in ranked if int(m.classes[k]) in (STATE, EXTERNAL)] or ranked
+    return int(m.classes[ranked[0]])

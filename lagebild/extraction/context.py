@@ -76,7 +76,10 @@ def build_context(
     ]
     actors = [
         roles.mark_victims(
-            roles.find_actors(t, s.text, s.start, lexicon, a, m), t, victim_spans(t, a, lexicon)
+            roles.find_actors(t, s.text, s.start, lexicon, a, m),
+            t,
+            victim_spans(t, a, lexicon),
+            target_spans(t, a, lexicon),
         )
         for s, t, a, m in zip(sentences, tokens, concepts, marks, strict=True)
     ]
@@ -125,7 +128,7 @@ def victim_spans(tokens: list[Token], concepts: list[Match], lexicon: Lexicon) -
     labels = {c for m in concepts for c in m.labels}
     if "VICTIM" in labels and not labels & (EVENT_CONCEPTS - {"KILL"}):
         return [range(len(tokens))]
-    return counted_spans(tokens, hurt, lexicon) + target_spans(tokens, concepts, lexicon)
+    return counted_spans(tokens, hurt, lexicon)
 
 
 def target_spans(tokens: list[Token], concepts: list[Match], lexicon: Lexicon) -> list[range]:

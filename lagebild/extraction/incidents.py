@@ -196,7 +196,8 @@ def candidate_features(context: Context, candidate: Candidate) -> tuple[set[str]
     """The classifier's inputs for a mention, and the inter code of its first armed actor."""
     country = event_country(context, candidate)
     armed = sorted(
-        (m for m in candidate.actors if m.inter in roles.ARMED), key=lambda m: not m.agent
+        (m for m in candidate.actors if m.inter in roles.ARMED and not m.victim),
+        key=lambda m: not m.agent,
     )
     resolved = [roles.resolve(m, country, context.group) for m in candidate.actors]
     first = roles.resolve(armed[0], country, context.group)[1] if armed else None

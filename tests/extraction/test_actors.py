@@ -11,7 +11,7 @@ from lagebild.extraction.actors import (
     resolve,
     stem_country,
 )
-from lagebild.extraction.context import victim_spans
+from lagebild.extraction.context import target_spans, victim_spans
 from lagebild.text import tokenize
 
 
@@ -89,8 +89,12 @@ def victims(language, text, country):
     """The actors of `text` that are counted among its dead or hurt, or are whom it was done to."""
     lexicon = load_language(language)
     tokens = tokenize(text)
-    spans = victim_spans(tokens, lexicon.concepts.find(text), lexicon)
-    found = mark_victims(actors(language, text), tokens, spans)
+    concepts = lexicon.concepts.find(text)
+    counted, targets = (
+        victim_spans(tokens, concepts, lexicon),
+        target_spans(tokens, concepts, lexicon),
+    )
+    found = mark_victims(actors(language, text), tokens, counted, targets)
     return [resolve(m, country, None)[0] for m in found if m.victim]
 
 
@@ -117,6 +121,18 @@ def victims(language, text, country):
             "The rebels claimed an attack on Nigerian soldiers near Maiduguri.",
             "NG",
             ["Military Forces of Nigeria"],
+        ),
+        (
+            "de",
+            "Die Luftwaffe flog neue Angriffe auf die von Rebellen gehaltenen Viertel.",
+            "SY",
+            ["Unidentified Armed Group (Syria)"],
+        ),
+        (
+            "en",
+            "Jets carried out airstrikes on areas held by rebels.",
+            "SY",
+            ["Unidentified Armed Group (Syria)"],
         ),
     ],
 )

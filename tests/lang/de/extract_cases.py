@@ -124,6 +124,8 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("Vier Soldaten in Mali getötet. Bei einem Angriff im Zentrum Malis sind am Montag mindestens vier Soldaten getötet worden.", "Unidentified Armed Group (Mali)", 3),
     ("Mindestens 20 Zivilisten bei Luftangriffen der Militärkoalition im Jemen getötet. Die Luftangriffe trafen am Montag einen Markt in Sanaa.", "Operation Restoring Hope", 8),
     ("Bei einem Anschlag in Kabul sind am Montag elf Menschen getötet worden. Laut Medienberichten ist ein ehemaliger Polizeichef der Taliban unter den Opfern.", "Unidentified Armed Group (Afghanistan)", 3),
+    ("Bei Luftangriffen auf die von Rebellen gehaltene Stadt Idlib sind am Montag fünf Zivilisten getötet worden.", "Military Forces of Syria", 1),
+    ("Syrische Hubschrauber warfen am Montag Fassbomben auf Dörfer bei Hama.", "Military Forces of Syria", 1),
 ]
 # fmt: on
 

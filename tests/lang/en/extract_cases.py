@@ -114,6 +114,8 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("Ten Taliban fighters were killed by an Afghan military airstrike near Kunduz on Monday.", "Military Forces of Afghanistan", 1),
     ("A bomb blast killed eleven people in Kabul on Monday. A former Taliban police chief was among the dead, local media said.", "Unidentified Armed Group (Afghanistan)", 3),
     ("Fighters of the National Liberation Army attacked a military checkpoint near Saravena on Monday.", "ELN", 2),
+    ("Five civilians were killed on Monday in airstrikes on the rebel-held city of Idlib, a monitor said.", "Military Forces of Syria", 1),
+    ("Syrian helicopters dropped barrel bombs on villages near Hama on Monday.", "Military Forces of Syria", 1),
 ]
 # fmt: on
 
