@@ -303,15 +303,17 @@ def refers_back(item: Coded) -> bool:
 
 
 def joins(incident: Incident, item: Coded) -> bool:
-    """The mention is one more telling of the incident, not another act of its story: it
-    brings no side the incident lacks and only says that someone attacked or killed, or
-    repeats the incident's type; or it says how an incident only called an attack was done;
-    or it is a strategic development in it; or a concurrent tactic; or it tells a tentative
-    incident's place or day, by the same doer."""
+    """The mention is one more telling of the incident, not another act of its story (one it
+    says happened "also", where or when it says): it brings no side the incident lacks and
+    only says that someone attacked or killed, or repeats the incident's type; or it says how
+    an incident only called an attack was done; or it is a strategic development in it; or a
+    concurrent tactic; or it tells a tentative incident's place or day, by the same doer."""
     if item.family == "any" or incident.tentative and item.doer in incident.doers():
         return True
     if refers_back(item):
         return True
+    if item.candidate.also and (item.candidate.own_place or item.candidate.own_date):
+        return False  # "Bei einer ersten Demonstration am Donnerstag wurden ebenfalls …"
     if not item.candidate.generic and all(m.candidate.generic for m in incident.members):
         return True  # "an attack" told first, how it was done after
     mine, theirs = item_sides(item), incident.sides()

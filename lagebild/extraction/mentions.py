@@ -21,9 +21,11 @@ from .matcher import Match
 from .numbers import Count, death_counts, stated_count
 
 FOLLOWERS = 2  # sentences after an event sentence that may add its toll and actors
-ROLE_CUES = {"ANAPHOR", "TARGET"}  # words that tell how a sentence refers, not what happened
+ROLE_CUES = {"ANAPHOR", "TARGET", "ALSO"}  # how a sentence refers, not what happened
 BACKGROUND_DAYS = 31  # ACLED notes are uploaded up to a few weeks after the event
 TOTAL = 1000  # a toll this high with no day of its own counts many events ("Tausende")
+ALSO_REACH = 3  # "auch" and the act it adds: "hätten auch geächtete Fassbomben abgeworfen"
+CLAUSE_MARKS = {",", ";", ":", "–", "—", "-"}  # "… durch Raketenangriffe – auch diese Angaben"
 ANAPHOR_REACH = 2  # a pointing determiner, an adjective, the event word ("dem blutigen Anschlag")
 GENERIC_CONCEPTS = {"ATTACK", "KILL", "SHOOT", "DEAD", "BODY", "DEPLOY", "FRONT"}
 PROTEST_COURSE = {
@@ -49,6 +51,7 @@ class Candidate:
     own_place: bool  # its sentences name the place (else it is the nearest one named)
     lede: bool  # in the headline or the body's first sentences
     anaphoric: bool = False  # "der Anschlag", "the attack": an incident told already
+    also: bool = False  # "ebenfalls", "auch in Krasnohrad": one more act, not one told again
 
     @property
     def generic(self) -> bool:
@@ -152,6 +155,22 @@ def open_candidate(
         own_place=own,
         lede=context.in_lede(index),
         anaphoric=points_back(context, index),
+        also=says_also(context, index),
+    )
+
+
+def says_also(context: Context, index: int) -> bool:
+    """An "also" next to the sentence's event word ("wurden ebenfalls Polizeiautos
+    angegriffen", "Angriffe gab es auch in Krasnohrad"): one more act of the story."""
+    tokens = context.tokens[index]
+    position = {t.start: i for i, t in enumerate(tokens)}
+    cues = [position[m.start] for m in context.concepts[index] if "ALSO" in m.labels]
+    words = [position.get(m.start, -99) for m in context.triggers[index]]
+    return any(
+        abs(word - cue) <= ALSO_REACH
+        and not any(t.text in CLAUSE_MARKS for t in tokens[min(word, cue) : max(word, cue)])
+        for word in words
+        for cue in cues
     )
 
 

@@ -189,6 +189,7 @@ ONE_INCIDENT = [  # short articles that report one incident, told again with new
     "Luftangriffe töten 40 Rebellen in Marib. Die saudisch geführte Militärkoalition flog am Montag Luftangriffe auf Stellungen der Rebellen bei Marib.",
     "Bei einem Luftangriff auf Idlib sind am Montag 15 Zivilisten getötet worden. Die Bomben schlugen in einem Gebäude in der Stadt ein, in dem Flüchtlinge lebten.",
     "Vier Soldaten in Burkina Faso getötet. Bei einem Angriff auf einen Armeeposten bei Djibo sind am Montag vier Soldaten getötet worden. Vergangene Woche waren im Norden Burkina Fasos 13 Zivilisten getötet worden.",
+    "Rakete trifft Wohnhaus in Saporischschja. Eine russische Rakete hat am Montag ein Wohnhaus in Saporischschja getroffen, drei Menschen starben. Der Beschuss der Stadt soll die Menschen zermürben – auch die Bewohner von Saporischschja sollen sich nicht mehr sicher fühlen.",
 ]
 # fmt: on
 
@@ -196,5 +197,7 @@ ONE_INCIDENT = [  # short articles that report one incident, told again with new
 # fmt: off
 SEPARATE_INCIDENTS = [  # articles that report incidents at other places: (text, how many)
     ("Zwei Soldaten bei Angriff in Kolumbien getötet. Bei einem Angriff der ELN im Departamento Arauca sind am Dienstag zwei Soldaten getötet worden. Am Freitag tötete die ELN im Departamento Norte de Santander zwei weitere Soldaten.", 2),
+    ("Ausschreitungen in Bamako. In Bamako haben Demonstranten am Samstagabend Steine auf Polizisten geworfen und Autos angezündet. Bei einem Protest am Freitag waren ebenfalls Polizisten mit Steinen beworfen worden.", 2),
+    ("Luftangriffe auf Provinz Hama. Regierungstruppen haben am Montag Ziele in der Provinz Hama bombardiert, dabei wurden drei Zivilisten getötet. Kampfjets warfen auch Bomben auf die Stadt Salamiyah.", 2),
 ]
 # fmt: on

@@ -180,6 +180,7 @@ ONE_INCIDENT = [  # short articles that report one incident, told again with new
     "Airstrikes kill 40 rebels in Marib. Coalition airstrikes hit rebel positions near Marib on Monday, the Saudi-led coalition said.",
     "An airstrike on Idlib killed 15 civilians on Monday. The bombs hit a building in the town where displaced families had found shelter.",
     "Four soldiers killed in Burkina Faso. Four soldiers were killed on Monday in an attack on an army post near Djibo. Last week 13 civilians were killed in northern Burkina Faso.",
+    "Missile hits apartment block in Zaporizhzhia. A Russian missile hit an apartment block in Zaporizhzhia on Monday, killing three people. The shelling of the city is meant to wear people down, and residents of Zaporizhzhia also say they no longer feel safe.",
 ]
 # fmt: on
 
@@ -187,5 +188,7 @@ ONE_INCIDENT = [  # short articles that report one incident, told again with new
 # fmt: off
 SEPARATE_INCIDENTS = [  # articles that report incidents at other places: (text, how many)
     ("Two soldiers killed in Colombia. Two soldiers were killed in an ELN attack in the Arauca department on Monday. The ELN was also blamed for the killing of two other soldiers last Friday in the department of Norte de Santander.", 2),
+    ("Riots in Bamako. Protesters threw stones at police and set cars on fire in Bamako on Saturday night. At a protest on Friday, police had also been pelted with stones.", 2),
+    ("Air strikes hit Hama province. Government jets bombed targets across Hama province on Monday, killing three civilians. Warplanes also dropped bombs on the town of Salamiyah.", 2),
 ]
 # fmt: on
