@@ -225,6 +225,7 @@ def place_cues(language: str) -> geo.Cues:
         lowercase_nouns="names" in lexicon.cue_words("capitalises"),
         introducers=frozenset(lexicon.cue_words("in") + lexicon.cue_words("near")),
         regions=frozenset(lexicon.cue_words("region")),
+        features=lexicon.place_features,
     )
 
 

@@ -72,6 +72,7 @@ class Lexicon:
     place_cues: dict[str, frozenset[str]]  # a word → its kinds ("near", "title", …)
     fatality_patterns: tuple[tuple[re.Pattern, str], ...]
     compounds: bool = False  # writes compounds as one word ("Behördenangaben")
+    place_features: tuple[tuple[str, str], ...] = ()  # "streifen" → "Strip" ("Gazastreifen")
 
     def ends_in(self, word: str, words) -> bool:
         """`word` is one of `words` or, where the language compounds, ends in one
@@ -132,6 +133,7 @@ def load_language(code: str) -> Lexicon:
         place_cues=place_cues(code),
         fatality_patterns=tuple(fatality_patterns(code)),
         compounds=lang_file(code, "compounds.tsv").exists(),
+        place_features=place_features(code),
     )
 
 
@@ -240,6 +242,14 @@ def place_cues(code: str) -> dict[str, frozenset[str]]:
     for row in table(code, "place_cues.tsv", "term", "kind"):
         kinds.setdefault(row["term"], set()).add(row["kind"])
     return {term: frozenset(found) for term, found in kinds.items()}
+
+
+def place_features(code: str) -> tuple[tuple[str, str], ...]:
+    """Feature words a name may end in, with GeoNames' English word (a language may have none)."""
+    if not lang_file(code, "place_features.tsv").exists():
+        return ()
+    rows = table(code, "place_features.tsv", "suffix", "name")
+    return tuple((row["suffix"], row["name"]) for row in rows)
 
 
 def fatality_patterns(code: str):

@@ -93,8 +93,8 @@ def best_place(
     a small town outside the regions named right after it (`within`) is another village of that
     name ("Slavne, Donetsk" is not the Slavne in Crimea), so none; a town in another country
     named right after it is in that country ("Metulla in Nordisrael"). Without a candidate in the
-    country, a country named outright, or the most likely place when the article's country is
-    unknown."""
+    country, a country named outright (or a region: the only place of its name, "Gazastreifen"),
+    or the most likely place when the article's country is unknown."""
     abroad = {code for code, admin1 in within if admin1 is None}
     in_country = [p for p in mention.candidates if p.country_code in {country, *abroad}]
     if within:
@@ -119,7 +119,8 @@ def best_place(
             ),
         )
     best = max(mention.candidates, key=lambda p: (region_word_fits(mention, p), prior(p)))
-    return best if best.is_country or country is None else None
+    outright = best.is_country or len(mention.candidates) == 1 and best.kind == "admin1"
+    return best if outright or country is None else None
 
 
 def region_word_fits(mention: Mention, place: Place) -> bool:

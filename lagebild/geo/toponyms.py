@@ -32,6 +32,7 @@ class Cues(NamedTuple):
     lowercase_nouns: bool = False  # only names are capitalised inside a sentence (English)
     introducers: frozenset[str] = frozenset()  # words before a place: "in", "between", "near"
     regions: frozenset[str] = frozenset()  # words for a region or district: "Provinz", "district"
+    features: tuple[tuple[str, str], ...] = ()  # a feature word after a name: "streifen" → "Strip"
 
 
 NO_CUES = Cues()
@@ -127,7 +128,21 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
         compound_head(token, gazetteer, cues)
         or city_adjective(token, gazetteer, cues)
         or direction_compound(token, gazetteer, cues)
+        or feature_compound(token, gazetteer, cues)
     )
+
+
+def feature_compound(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
+    """A name with a feature word written into it, found by GeoNames' English name:
+    "Gazastreifen" (Gaza Strip), "Sinai-Halbinsel" (Sinai Peninsula), "des Gazastreifens"."""
+    word = token.text.removesuffix("s") if token.text.endswith("ens") else token.text
+    for suffix, name in cues.features:
+        stem = word[: -len(suffix)].rstrip("-")
+        if word.casefold().endswith(suffix) and len(stem) >= MIN_HEAD and stem[:1].isupper():
+            places = gazetteer.lookup(f"{stem} {name}")
+            if places:
+                return Mention(token.start, token.end, token.text, tuple(places), False), 1
+    return None
 
 
 def direction_compound(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | None:

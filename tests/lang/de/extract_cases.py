@@ -101,6 +101,7 @@ FATALITIES = [
     ("Bei Gefechten bei Maiduguri sind am Montag Dutzende Menschen getötet worden, darunter 25 Soldaten.", 25),
     ("Am Montag wurden bei Maiduguri 13 Zivilisten, darunter zwei Helfer einer Bürgerwehr, getötet.", 13),
     ("Den Rebellen wird die Tötung von drei Soldaten bei Saravena am Montag zur Last gelegt.", 3),
+    ("Bei einem Anschlag in Kabul ist am Montag ein Passant getötet worden.", 1),
 ]
 # fmt: on
 
@@ -162,6 +163,7 @@ PLACES = [
     ("Am 9. März 2024 griffen IS-Kämpfer einen Kontrollpunkt bei Aleppo an.", "Aleppo"),
     ("Bei einem Anschlag auf eine Moschee in der nordafghanischen Stadt Faisabad sind am Montag elf Menschen getötet worden.", "Fayzabad"),
     ("Bewaffnete haben am Montag in der Provinz Seno vier Soldaten getötet.", "Dori"),
+    ("Bei Protesten in Kuwait-Stadt hat die Polizei am Montag Tränengas eingesetzt.", "Kuwait City"),
 ]
 # fmt: on
 
@@ -178,6 +180,7 @@ REGIONS = [
     ("Bewaffnete haben am Montag im zentralmexikanischen State of Mexico acht Polizisten in einem Hinterhalt getötet.", "Mexico", "Mexico"),
     ("TEL AVIV/BEIRUT (dpa-AFX) - Die Hisbollah hat am Montag Raketen auf den Norden Israels abgefeuert.", "Israel", None),
     ("Mali: 30 Tote nach Angriffen auf Dörfer. Bewaffnete überfielen am Montag drei Dörfer nahe Bourem. Im benachbarten Burkina Faso wurden am selben Tag drei Soldaten getötet.", "Mali", "Gao"),
+    ("Israelische Soldaten haben am Freitag bei Protesten am Grenzzaun zwischen Israel und dem Gazastreifen zwei Demonstranten erschossen.", "Palestine", "Gaza Strip"),
 ]
 # fmt: on
 

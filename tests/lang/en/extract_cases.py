@@ -169,6 +169,7 @@ REGIONS = [
     ("Gunmen killed eight police officers in an ambush in the central State of Mexico on Monday.", "Mexico", "Mexico"),
     ("TEL AVIV/BEIRUT (dpa-AFX) - Hezbollah fired rockets at northern Israel on Monday.", "Israel", None),
     ("Mali: 30 dead after attacks on villages. Gunmen raided three villages near Bourem on Monday. In neighbouring Burkina Faso three soldiers were killed the same day.", "Mali", "Gao"),
+    ("Israeli troops shot dead two protesters at the fence between Israel and the Gaza Strip on Friday.", "Palestine", "Gaza Strip"),
 ]
 # fmt: on
 
