@@ -39,6 +39,8 @@ SUB_EVENTS = [
     ("Violent demonstration", "Violent protests against the government left three people dead in Santiago on Sunday."),
     ("Air/drone strike", "A US attack on a Syrian air base near Homs killed nine civilians on Monday, state media said."),
     ("Air/drone strike", "Government helicopters dropped barrel bombs on a village near Aleppo on Monday, killing six civilians."),
+    ("Peaceful protest", "Hundreds of workers protested in Lagos on Monday, demanding more money to fight the coronavirus pandemic."),
+    ("Peaceful protest", "Farmers engaged in cattle breeding protested in Lagos on Monday over land rights."),
 ]
 # fmt: on
 
