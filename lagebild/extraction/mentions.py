@@ -72,7 +72,7 @@ def candidates(context: Context) -> list[Candidate]:
             last_date = date or last_date  # the next sentences tell of that day, not of the past
         if found and index in found[-1].window or not context.triggers[index]:
             continue
-        if background or counts_since(sentence.text, context.lexicon):
+        if background or counts_since(sentence.text, sentence.start, context.lexicon, date):
             continue
         if ahead(sentence.text, context.lexicon) or only_talk(context, index):
             continue
@@ -118,8 +118,13 @@ def alternatives(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
-def counts_since(text: str, lexicon: Lexicon) -> bool:
-    return bool(since_pattern(lexicon).search(text))
+def counts_since(text: str, offset: int, lexicon: Lexicon, date: DateMention | None) -> bool:
+    """The sentence counts over time, unless it names the day of what it tells outside that
+    span: "On 5 May, workers protested over wages unpaid since March" is that day's news."""
+    span = since_pattern(lexicon).search(text)
+    if not span or date is None or date.precision != DAY or date.start is None:
+        return bool(span)
+    return offset + span.start() <= date.start < offset + span.end()
 
 
 def open_candidate(

@@ -52,6 +52,7 @@ SUB_EVENTS = [
     ("Violent demonstration", "Bei gewaltsamen Protesten gegen die Regierung in Santiago sind am Sonntag drei Menschen ums Leben gekommen."),
     ("Air/drone strike", "Bei einem US-Angriff auf einen syrischen Luftwaffenstützpunkt bei Homs sind am Montag neun Zivilisten getötet worden."),
     ("Air/drone strike", "Regierungshubschrauber warfen am Montag Fassbomben auf ein Dorf bei Aleppo, sechs Zivilisten starben."),
+    ("Peaceful protest", "Am Montag protestierten Arbeiter einer Textilfabrik in Lagos gegen Löhne, die seit Jahresbeginn nicht gezahlt wurden."),
 ]
 # fmt: on
 
@@ -76,6 +77,7 @@ NO_EVENT = [
     "Die Rebellen verlangten die Freilassung von Gefangenen im Gegenzug für die Einstellung der Angriffe auf Pipelines.",
     "Besser wäre es, wenn die Armee ihre Angriffe auf die Rebellen bei Maiduguri sofort einstellen würde.",
     "Die Militärkoalition berichtet seit drei Wochen fast täglich von Luftangriffen auf Stellungen der Rebellen bei Marib.",
+    "Seit Jahresbeginn sind bei Angriffen in Borno mehr als 300 Menschen getötet worden.",
 ]
 # fmt: on
 

@@ -41,6 +41,7 @@ SUB_EVENTS = [
     ("Air/drone strike", "Government helicopters dropped barrel bombs on a village near Aleppo on Monday, killing six civilians."),
     ("Peaceful protest", "Hundreds of workers protested in Lagos on Monday, demanding more money to fight the coronavirus pandemic."),
     ("Peaceful protest", "Farmers engaged in cattle breeding protested in Lagos on Monday over land rights."),
+    ("Peaceful protest", "On Monday, workers of a textile mill protested in Lagos over wages unpaid since the start of the year."),
 ]
 # fmt: on
 
@@ -64,6 +65,7 @@ NO_EVENT = [
     "The rebels demanded the release of prisoners in exchange for ceasing attacks on oil pipelines.",
     "Talks can only begin if the rebels halt their attacks near Maiduguri.",
     "The coalition has reported almost daily airstrikes on rebel positions near Marib in the past weeks.",
+    "More than 300 people have been killed in attacks in Borno since the start of the year.",
 ]
 # fmt: on
 
