@@ -43,8 +43,8 @@ def document_date(document: Document, today: dt.date | None = None) -> DateMenti
 
 @cache
 def date_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
-    def words(names):
-        return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    def words(names):  # a language without such words matches none ("(?!)"), not any text
+        return "|".join(sorted(map(re.escape, names), key=len, reverse=True)) or "(?!)"
 
     months, weekdays = words(lexicon.months), words(lexicon.weekdays)
     relative = words(lexicon.dated("days_ago"))

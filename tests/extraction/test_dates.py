@@ -62,3 +62,17 @@ def test_month_header_gives_mid_month_with_month_precision_and_a_span():
 def test_a_sentence_dated_years_before_an_article_dated_only_by_month_is_background():
     text = "Im April 2017 griff die Armee die Stadt mit Giftgas an."
     assert lagebild.extract(text, published="2019-08", language="de") == []
+
+
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("en", "They were paid nothing for more than 75 days.", None),
+        ("en", "The attack took place three days ago.", dt.date(2022, 1, 21)),
+        ("de", "Sie warten seit 75 Tagen auf ihren Lohn.", None),
+        ("de", "Der Anschlag geschah vor drei Tagen.", dt.date(2022, 1, 21)),
+    ],
+)
+def test_a_duration_is_no_date_unless_counted_back(language, text, expected):
+    found = sentence_date(text, 0, load_language(language), MONDAY)
+    assert (found and found.date) == expected
