@@ -31,6 +31,7 @@ from .numbers import Count
 
 REMOTE = "Explosions/Remote violence"
 NEAR_KM = 30  # two places this close are one place of an incident
+SURE = 0.5  # a mention typed with less confidence leads only an incident of such guesses
 CROWD_ORDER = [
     "Excessive force against protesters", "Violent demonstration", "Mob violence",
     "Protest with intervention", "Peaceful protest",
@@ -82,15 +83,21 @@ class Incident:
     def lead(self) -> Coded:
         """The mention whose type the incident takes: of the highest type among those that say
         how it was done (an "attack" only says that it was; failing them, those that name who
-        took part), the first of them on ties; a
-        strategic development (arrests at a protest) leads only an incident of nothing else."""
+        took part) and were typed with confidence, the first of them on ties (a guess from "16
+        explosions observed" does not outrank "fired 122mm artillery"); a strategic development
+        (arrests at a protest) leads only an incident of nothing else."""
+        telling = self.telling()
+        sure = [m for m in telling if m.decision.probability >= SURE]
+        return min(sure or telling, key=lambda m: precedence(m.decision.sub_event_type))
+
+    def telling(self) -> list[Coded]:
+        """The mentions that say how it was done, else those that name who took part."""
         acts = [m for m in self.members if m.family != "any"] or self.members
         specific = (
             [m for m in acts if not m.candidate.generic] or [m for m in acts if m.names()] or acts
         )
         told = [m for m in specific if m is self.members[0] or not m.candidate.anaphoric]
-        specific = told or specific  # "die Bomben" points back to what it names again
-        return min(specific, key=lambda m: precedence(m.decision.sub_event_type))
+        return told or specific  # "die Bomben" points back to what it names again
 
     @property
     def family(self) -> str:

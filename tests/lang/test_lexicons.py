@@ -95,3 +95,19 @@ def test_a_country_adjective_names_one_country():
         for adjective in filter(None, (a.strip() for a in row["adjectives"].split(";")))
     ]
     assert len(adjectives) == len(set(adjectives))
+
+
+@pytest.mark.parametrize(
+    "language, text, concept, found",
+    [
+        ("de", "Die Geschosse trafen ein Wohnhaus.", "SHELL", True),
+        ("de", "Sechs Autos brannten im Tiefgeschoss.", "SHELL", False),
+        ("de", "Im Erdgeschoss brach Feuer aus.", "SHELL", False),
+        ("en", "Workers engaged in mining protested.", "CLASH", False),
+        ("en", "They demanded more money to fight the pandemic.", "CLASH", False),
+        ("en", "A fight broke out between two gangs.", "CLASH", True),
+    ],
+)
+def test_words_with_another_sense_name_no_concept(language, text, concept, found):
+    labels = {c for m in load_language(language).concepts.find(text) for c in m.labels}
+    assert (concept in labels) == found

@@ -53,6 +53,7 @@ SUB_EVENTS = [
     ("Air/drone strike", "Bei einem US-Angriff auf einen syrischen Luftwaffenstützpunkt bei Homs sind am Montag neun Zivilisten getötet worden."),
     ("Air/drone strike", "Regierungshubschrauber warfen am Montag Fassbomben auf ein Dorf bei Aleppo, sechs Zivilisten starben."),
     ("Peaceful protest", "Am Montag protestierten Arbeiter einer Textilfabrik in Lagos gegen Löhne, die seit Jahresbeginn nicht gezahlt wurden."),
+    ("Shelling/artillery/missile attack", "Die Armee hat am Montag Stellungen der Rebellen bei Slavne mit 122-mm-Artillerie beschossen. Beobachter zählten 16 Explosionen bei Slavne."),
 ]
 # fmt: on
 

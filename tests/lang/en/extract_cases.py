@@ -42,6 +42,7 @@ SUB_EVENTS = [
     ("Peaceful protest", "Hundreds of workers protested in Lagos on Monday, demanding more money to fight the coronavirus pandemic."),
     ("Peaceful protest", "Farmers engaged in cattle breeding protested in Lagos on Monday over land rights."),
     ("Peaceful protest", "On Monday, workers of a textile mill protested in Lagos over wages unpaid since the start of the year."),
+    ("Shelling/artillery/missile attack", "On Monday, government forces fired 122mm artillery at rebel positions near Slavne. Observers recorded 16 explosions near Slavne."),
 ]
 # fmt: on
 
