@@ -84,20 +84,17 @@ class Incident:
         """The mention whose type the incident takes: of the highest type among those that say
         how it was done (an "attack" only says that it was; failing them, those that name who
         took part) and were typed with confidence, the first of them on ties (a guess from "16
-        explosions observed" does not outrank "fired 122mm artillery"); a strategic development
-        (arrests at a protest) leads only an incident of nothing else."""
-        telling = self.telling()
-        sure = [m for m in telling if m.decision.probability >= SURE]
-        return min(sure or telling, key=lambda m: precedence(m.decision.sub_event_type))
-
-    def telling(self) -> list[Coded]:
-        """The mentions that say how it was done, else those that name who took part."""
-        acts = [m for m in self.members if m.family != "any"] or self.members
-        specific = (
-            [m for m in acts if not m.candidate.generic] or [m for m in acts if m.names()] or acts
-        )
-        told = [m for m in specific if m is self.members[0] or not m.candidate.anaphoric]
-        return told or specific  # "die Bomben" points back to what it names again
+        explosions observed" does not outrank "fired 122mm artillery", nor "the attack caused
+        damage" the arson told first); a strategic development (arrests at a protest) leads
+        only an incident of nothing else, or one it opens."""
+        first = self.members[0]
+        sure = [
+            m
+            for m in self.members
+            if m.decision.probability >= SURE and (m.family != "any" or m is first)
+        ]
+        told = telling(sure or self.members, first)
+        return min(told, key=lambda m: precedence(m.decision.sub_event_type))
 
     @property
     def family(self) -> str:
@@ -118,6 +115,18 @@ class Incident:
 
     def sides(self) -> set[str]:
         return {side(n) for n in self.names()} - {None}
+
+
+def telling(members: list[Coded], first: Coded) -> list[Coded]:
+    """The mentions that say how it was done, else those that name who took part; "der
+    Anschlag" only points back to what was told (the arson), and tells nothing of its own."""
+    told = [m for m in members if m is first or not (m.candidate.anaphoric and m.candidate.generic)]
+    acts = [m for m in told if m.family != "any"] or told or members
+    specific = (
+        [m for m in acts if not m.candidate.generic] or [m for m in acts if m.names()] or acts
+    )
+    told = [m for m in specific if m is first or not m.candidate.anaphoric]
+    return told or specific  # "die Bomben" points back to what it names again
 
 
 def precedence(sub_event_type: str) -> int:

@@ -43,6 +43,7 @@ SUB_EVENTS = [
     ("Peaceful protest", "Farmers engaged in cattle breeding protested in Lagos on Monday over land rights."),
     ("Peaceful protest", "On Monday, workers of a textile mill protested in Lagos over wages unpaid since the start of the year."),
     ("Shelling/artillery/missile attack", "On Monday, government forces fired 122mm artillery at rebel positions near Slavne. Observers recorded 16 explosions near Slavne."),
+    ("Looting/property destruction", "On Monday, militants set fire to a textile factory in Lagos and destroyed its machines. The attack caused heavy damage."),
 ]
 # fmt: on
 
