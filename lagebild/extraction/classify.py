@@ -23,6 +23,7 @@ HOW_DONE = frozenset(
     DEPLOY INTERCEPT AGREE BASE""".split()
 )  # words that say how force was used; a foreign army's bare "attack" says none
 # concepts whose combinations tell types apart (small arms with mortars: a clash, not shelling)
+PROTESTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 PAIRED = {
     "CLASH", "ATTACK", "SHOOT", "FIRE", "SHELL", "BLAST", "AIRSTRIKE", "IED", "KILL", "PROTEST",
 }  # fmt: skip
@@ -130,9 +131,10 @@ def inter_features(found: set[str], sub_event_type: str, rule_inter: int) -> set
 def actor1_type(found: set[str], sub_event_type: str, rule_inter: int) -> int:
     """ACLED's inter code for actor1 as the notes taught it, given what the role rules chose
     (it learns conventions no rule states: fire reported across a front is the state's). Air
-    strikes by an unnamed doer are flown by a state: armed groups fly drones, not warplanes."""
+    strikes by an unnamed doer are flown by a state: armed groups fly drones, not warplanes; a
+    protest's actor1 is its protesters by definition."""
     m = models().get("inter1")
-    if m is None:
+    if m is None or sub_event_type in PROTESTS:
         return rule_inter
     totals = scores(m, inter_features(found, sub_event_type, rule_inter))
     ranked = sorted(range(len(totals)), key=totals.__getitem__, reverse=True)

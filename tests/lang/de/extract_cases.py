@@ -130,6 +130,8 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("Bei einem Anschlag in Kabul sind am Montag elf Menschen getötet worden. Laut Medienberichten ist ein ehemaliger Polizeichef der Taliban unter den Opfern.", "Unidentified Armed Group (Afghanistan)", 3),
     ("Bei Luftangriffen auf die von Rebellen gehaltene Stadt Idlib sind am Montag fünf Zivilisten getötet worden.", "Military Forces of Syria", 1),
     ("Syrische Hubschrauber warfen am Montag Fassbomben auf Dörfer bei Hama.", "Military Forces of Syria", 1),
+    ("Mutmaßliche Jihadisten haben am Montag bei Tillaberi zwölf Soldaten getötet.", "Unidentified Armed Group (Niger)", 3),
+    ("Bei Protesten in Khartum ist am Montag ein Demonstrant von Sicherheitskräften erschossen worden.", "Protesters (Sudan)", 6),
 ]
 # fmt: on
 

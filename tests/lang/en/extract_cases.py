@@ -122,6 +122,7 @@ ACTORS = [  # ACLED writes some groups "SDF: Syrian Democratic Forces"; the part
     ("Fighters of the National Liberation Army attacked a military checkpoint near Saravena on Monday.", "ELN", 2),
     ("Five civilians were killed on Monday in airstrikes on the rebel-held city of Idlib, a monitor said.", "Military Forces of Syria", 1),
     ("Syrian helicopters dropped barrel bombs on villages near Hama on Monday.", "Military Forces of Syria", 1),
+    ("A protester was shot dead by security forces during demonstrations in Khartoum on Monday.", "Protesters (Sudan)", 6),
 ]
 # fmt: on
 
