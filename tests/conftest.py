@@ -111,6 +111,15 @@ def acled_dev() -> Path:
     return ACLED_DEV
 
 
+@pytest.fixture(scope="session")
+def geonames_nl() -> Path:
+    """GeoNames' full dump of the Netherlands, a real file for `gazetteer import`."""
+    path = SHARED / "data" / "geonames" / "NL.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is not there (LAGEBILD_SHARED)")
+    return path
+
+
 @pytest.fixture
 def make_event():
     return build_event

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT
 from ..text import fold
 
-FORMAT = 9
+FORMAT = 10
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
@@ -64,6 +64,7 @@ class Gazetteer:
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     region_keys: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # by country
     folded: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `index_folds`
+    admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, code)
 
     def add(self, place: Place, names) -> None:
         """Index a place under its names; short all-caps alternates (codes) are left out,
@@ -210,6 +211,7 @@ def build_gazetteer() -> Gazetteer:
     admins = admin_names()
     nearest = [admins.nearest(c["countrycode"], c["latitude"], c["longitude"]) for c in cities]
     by_code = admin1_by_code(cities, [admin1 for admin1, _, _ in nearest])
+    gazetteer.admin1_codes = by_code
     towns, listed = [], []
     for city, (admin1, admin2, own) in zip(cities, nearest, strict=True):
         code = (city["countrycode"], city["admin1code"])

@@ -96,13 +96,18 @@ def read_alternates(
 
 
 def add_dump(gazetteer: Gazetteer, dump: Dump, alternates: dict[int, list[str]]) -> int:
-    """Add the dump's towns (with admin names resolved from its codes) and admin1 regions to
-    `gazetteer`; a town it already has gains the dump's names. Returns how many places are new."""
+    """Add the dump's towns (with admin names resolved from its codes: the bundled name of an
+    admin1 code first, so one region keeps one name, "Gelderland" and not "Provincie
+    Gelderland") and admin1 regions to `gazetteer`; a town it already has gains the dump's
+    names. Returns how many places are new."""
     known = {p.geonames_id: i for i, p in enumerate(gazetteer.places) if p.kind == "town"}
     added = 0
     for town, names in dump.towns:
         code, admin1_code, admin2_code = town.country_code, town.admin1, town.admin2
-        admin1 = dump.admin1.get((code, admin1_code), (None,))[0]
+        admin1 = (
+            gazetteer.admin1_codes.get((code, admin1_code))
+            or dump.admin1.get((code, admin1_code), (None,))[0]
+        )
         admin2 = dump.admin2.get((code, admin1_code, admin2_code))
         names = [*names, *alternates.get(town.geonames_id, ())]
         if town.geonames_id in known:
@@ -111,10 +116,16 @@ def add_dump(gazetteer: Gazetteer, dump: Dump, alternates: dict[int, list[str]])
         gazetteer.add(town._replace(admin1=admin1, admin2=admin2), names)
         added += 1
     capitals = largest_towns(gazetteer)
-    for (code, _), (name, geonames_id, names) in dump.admin1.items():
-        if (code, name) in capitals:
-            region = capitals[(code, name)]._replace(admin2=None, kind="admin1")
-            gazetteer.add(region, [*region_names(name), *names, *alternates.get(geonames_id, ())])
+    regions = {
+        (p.country_code, p.admin1): i for i, p in enumerate(gazetteer.places) if p.kind == "admin1"
+    }
+    for (code, admin1_code), (name, geonames_id, names) in dump.admin1.items():
+        name = gazetteer.admin1_codes.get((code, admin1_code), name)
+        names = [*region_names(name), *names, *alternates.get(geonames_id, ())]
+        if (code, name) in regions:
+            gazetteer.add_names(regions[(code, name)], names)
+        elif (code, name) in capitals:
+            gazetteer.add(capitals[(code, name)]._replace(admin2=None, kind="admin1"), names)
     return added
 
 

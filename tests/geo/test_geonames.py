@@ -50,9 +50,34 @@ def test_a_village_below_the_bundled_threshold_becomes_a_place(dump, alternates)
     for name in ("Tall Tamr", "Tell Tamer", "Tal Tamer"):
         (village,) = [p for p in gazetteer.lookup(name) if p.geonames_id == 900003]
         assert village.country_code == "SY"
-        assert (village.admin1, village.admin2) == ("al Hasakah", "Tall Tamr District")
+        assert (village.admin1, village.admin2) == ("Al-Hasakah", "Tall Tamr District")
     assert added == 1  # Umm Ghurqan is outside the chosen countries
     assert not gazetteer.lookup("https://example.org")
+
+
+def test_a_region_keeps_the_bundled_name_of_its_code(dump):
+    """The dump calls SY.01 "Muhafazat al Hasakah"; the bundled gazetteer, as ACLED does,
+    "Al-Hasakah": the village takes that name, and the dump's name finds the same region."""
+    gazetteer, _, _ = import_geonames(dump)
+    assert gazetteer.admin1_codes[("SY", "01")] == "Al-Hasakah"
+    regions = [p for p in gazetteer.lookup("Muhafazat al Hasakah") if p.kind == "admin1"]
+    assert {(p.country_code, p.admin1) for p in regions} == {("SY", "Al-Hasakah")}
+
+
+def test_a_real_country_dump_puts_its_villages_on_the_map(geonames_nl):
+    """GeoNames' full Netherlands file (22,852 rows): Zwilbroek, a hamlet with no population
+    figure, is not in the bundled towns of 500 people or more; after the import it is, in its
+    province and municipality."""
+    assert not gazetteer_module.bundled_gazetteer().lookup("Zwilbroek")
+    gazetteer, added, errors = import_geonames(geonames_nl)
+    assert errors == [] and added > 5000
+    (village,) = gazetteer.lookup("Zwilbroek")
+    assert (village.country_code, village.admin1, village.admin2) == (
+        "NL",
+        "Gelderland",
+        "Berkelland",
+    )
+    assert village.population == 0
 
 
 def test_bad_rows_are_reported_by_line_and_the_rest_imported(dump):
