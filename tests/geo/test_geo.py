@@ -193,3 +193,28 @@ def test_a_town_abroad_is_read_in_the_country_named_right_after_it(gazetteer):
     mentions = find_places(tokenize("in Metulla in Nordisrael"), gazetteer, cues)
     within = qualifying_regions(mentions, "LB")[mentions[0].start]
     assert best_place(mentions[0], "LB", within=within).country_code == "IL"
+
+
+def test_a_village_only_ucdp_located_is_a_place(gazetteer):
+    """Kasrat Affan (Raqqa) has no GeoNames town of 500 people; UCDP GED placed events there."""
+    (village,) = gazetteer.lookup("Kasrat Affan")
+    assert (village.country_code, village.admin1, village.source) == ("SY", "Ar-Raqqah", "UCDP")
+    assert village.latitude == pytest.approx(35.91, abs=0.01)
+
+
+def test_a_ucdp_name_for_a_geonames_town_is_one_more_name_of_it(gazetteer):
+    """UCDP's "Tadmur/Palmyra" is GeoNames' Tadmur: no second place, and "Palmyra" finds it."""
+    syrian = [p for p in gazetteer.lookup("Palmyra") if p.country_code == "SY"]
+    assert [(p.name, p.source) for p in syrian] == [("Tadmur", "GeoNames")]
+
+
+def test_listed_places_are_well_formed():
+    from lagebild.geo.gazetteer import PLACE_COLUMNS, listed_files
+    from lagebild.resources import read_table
+
+    for path in listed_files():
+        rows = list(read_table(path, PLACE_COLUMNS))
+        assert rows, path
+        for row in rows:
+            assert all(row["names"].split("|")) and len(row["country"]) == 2
+            assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180

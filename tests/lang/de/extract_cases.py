@@ -169,6 +169,7 @@ PLACES = [
     ("Bei einem Anschlag auf eine Moschee in der nordafghanischen Stadt Faisabad sind am Montag elf Menschen getötet worden.", "Fayzabad"),
     ("Bewaffnete haben am Montag in der Provinz Seno vier Soldaten getötet.", "Dori"),
     ("Bei Protesten in Kuwait-Stadt hat die Polizei am Montag Tränengas eingesetzt.", "Kuwait City"),
+    ("Bei einem Luftangriff auf das Dorf Kasrat Affan sind am Montag fünf Zivilisten getötet worden.", "Kasrat Affan"),
 ]
 # fmt: on
 

@@ -159,6 +159,7 @@ PLACES = [
     ("A bomb killed five people at a market in the northern Afghan city of Faizabad on Monday.", "Fayzabad"),
     ("Two soldiers were killed on Monday in an attack on a checkpoint on the road between Tame and Saravena.", "Tame"),
     ("Gunmen killed four soldiers in Seno province on Monday.", "Dori"),
+    ("Five civilians were killed in an air strike on the village of Kasrat Affan on Monday.", "Kasrat Affan"),
 ]
 # fmt: on
 
