@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).parents[1]
-SHARED = Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
-SOURCE = SHARED / "data" / "ucdp" / "ged191-syria.csv"
+from shared import ROOT, UCDP_GED
+
 OUT = ROOT / "data" / "ucdp" / "ged191-syria-2019-headlines.jsonl"
 YEAR = "2019"
 MIN_WORDS = 5
@@ -59,7 +57,7 @@ def publication_date(row: dict) -> str:
 
 
 def main() -> None:
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else UCDP_GED
     rows = documents(source)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8") as out:

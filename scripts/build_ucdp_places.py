@@ -15,15 +15,13 @@ folder (LAGEBILD_SHARED, default ../shared) unless named.
 from __future__ import annotations
 
 import csv
-import os
 import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).parents[1]
-SHARED = Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
-SOURCE = SHARED / "data" / "ucdp" / "ged191-syria.csv"
+from shared import ROOT, UCDP_GED
+
 OUT = ROOT / "lagebild" / "geo" / "places" / "ucdp-syria.tsv"
 COUNTRY = "SY"
 PRECISE = {"1", "2"}  # the exact place, or within 25 km of it
@@ -47,12 +45,12 @@ def places(path: Path) -> dict[str, Counter]:
 
 
 def names(written: str) -> list[str]:
-    """"Tadmur/Palmyra" → Tadmur, Palmyra; "Al Sokkareyah (Kasr Ada)" → both."""
+    """ "Tadmur/Palmyra" → Tadmur, Palmyra; "Al Sokkareyah (Kasr Ada)" → both."""
     return [part.strip() for part in SEPARATORS.split(written) if part.strip()]
 
 
 def main() -> None:
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else UCDP_GED
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8", newline="") as out:
         out.write(HEADER + "names\tcountry\tlatitude\tlongitude\n")

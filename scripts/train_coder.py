@@ -14,10 +14,10 @@ has not seen. Needs the `build` extra (scikit-learn).
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
+from shared import ACLED_DEV, ROOT
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_score
 from sklearn.preprocessing import MultiLabelBinarizer
@@ -27,14 +27,6 @@ from lagebild.evaluate import acled_part, read_acled_gold
 from lagebild.extraction import classify, context, incidents, load_language, mentions
 from lagebild.read import read_paths
 
-ROOT = Path(__file__).parents[1]
-# ACLED's rows are not shipped: read from the project's shared folder (LAGEBILD_SHARED)
-DEFAULT = (
-    Path(os.environ.get("LAGEBILD_SHARED", ROOT.parent / "shared"))
-    / "data"
-    / "acled"
-    / "acled-2020-05-dev.csv"
-)
 OUT = ROOT / "lagebild" / "lang" / "base" / "coder.json"
 C = 1.0
 
@@ -68,7 +60,7 @@ def fit(rows: list[set[str]], targets: list) -> tuple[dict, float]:
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ACLED_DEV
     golds = {g.doc: g for g in read_acled_gold(path)}
     notes = list(candidates(path))
     features = [incidents.candidate_features(read, c)[0] for _, read, c in notes]
