@@ -41,20 +41,23 @@ def document_date(document: Document, today: dt.date | None = None) -> DateMenti
     return DateMention(dt.date(int(year), int(month), 15), MONTH, *span)
 
 
+def alternatives(words) -> str:
+    """A regular expression matching any of `words`, the longer first; with no words, none
+    ("(?!)"), not any text."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+
+
 @cache
 def date_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
-    def words(names):  # a language without such words matches none ("(?!)"), not any text
-        return "|".join(sorted(map(re.escape, names), key=len, reverse=True)) or "(?!)"
-
-    months, weekdays = words(lexicon.months), words(lexicon.weekdays)
-    relative = words(lexicon.dated("days_ago"))
-    units = words(lexicon.dated("unit"))
-    before = words(lexicon.dated("ago_before"))
-    after = words(lexicon.dated("ago_after"))
-    last = words(lexicon.dated("last"))
-    counts = words(lexicon.numbers) + r"|\d+"
-    parts = words(lexicon.dated("month_part"))
-    dayparts = words(lexicon.dated("daypart"))
+    months, weekdays = alternatives(lexicon.months), alternatives(lexicon.weekdays)
+    relative = alternatives(lexicon.dated("days_ago"))
+    units = alternatives(lexicon.dated("unit"))
+    before = alternatives(lexicon.dated("ago_before"))
+    after = alternatives(lexicon.dated("ago_after"))
+    last = alternatives(lexicon.dated("last"))
+    counts = alternatives(lexicon.numbers) + r"|\d+"
+    parts = alternatives(lexicon.dated("month_part"))
+    dayparts = alternatives(lexicon.dated("daypart"))
     joins = r"(?:-|–|and|und|bis|to)"
     return {
         "range": re.compile(

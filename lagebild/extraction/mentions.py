@@ -15,7 +15,7 @@ from ..models import MAX_FATALITIES
 from . import actors as roles
 from . import places
 from .context import Context
-from .dates import DAY, WEEK, DateMention, ahead, sentence_date
+from .dates import DAY, WEEK, DateMention, ahead, alternatives, sentence_date
 from .lexicon import EVENT_CONCEPTS, Lexicon
 from .matcher import Match
 from .numbers import Count, death_counts, stated_count
@@ -112,10 +112,6 @@ def since_pattern(lexicon: Lexicon) -> re.Pattern:
         rf"|\b(?:{months})\s+(?:\d{{4}}\s+)?(?:-|–|bis|to|and|und|through)\s+(?:{months})\b",
         re.I,
     )
-
-
-def alternatives(words) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
 def counts_since(text: str, offset: int, lexicon: Lexicon, date: DateMention | None) -> bool:

@@ -38,7 +38,7 @@ def to_event(context: Context, incident: Incident, rank: int) -> Event:
         location=place.name if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
-        geonames_id=place.geonames_id if place and place.source == "GeoNames" else None,
+        geonames_id=place.known_geonames_id if place else None,
         geo_precision=geo_precision(place, mention, context.place_roles),
         fatalities=count.value if count else 0,
         sources=[Source.of(context.document)],

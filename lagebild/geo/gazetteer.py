@@ -30,6 +30,7 @@ from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
 FORMAT = 11
+GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
 ACRONYM = re.compile(r"[A-Z]{1,4}")
@@ -53,11 +54,16 @@ class Place(NamedTuple):
     longitude: float | None
     population: int
     kind: str  # "town", "admin2" (a district), "admin1" or "country"
-    source: str = "GeoNames"  # or a listed source ("UCDP"): its places have no GeoNames id
+    source: str = GEONAMES  # or a listed source ("UCDP"), whose places have no GeoNames id
 
     @property
     def is_country(self) -> bool:
         return self.kind == "country"
+
+    @property
+    def known_geonames_id(self) -> int | None:
+        """Its GeoNames id; a place from another source has none (its own id is negative)."""
+        return self.geonames_id if self.source == GEONAMES else None
 
 
 @dataclass
