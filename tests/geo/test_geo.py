@@ -218,3 +218,46 @@ def test_listed_places_are_well_formed():
         for row in rows:
             assert all(row["names"].split("|")) and len(row["country"]) == 2
             assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180
+
+
+def test_regions_carry_geonames_current_names(gazetteer):
+    """GeoNames' admin1 codes name today's regions: Haut-Katanga, not the old Katanga."""
+    (town,) = [p for p in gazetteer.lookup("Lubumbashi") if p.kind == "town"]
+    assert town.admin1 == "Haut-Katanga"
+    old = {p.admin1 for p in gazetteer.lookup("Katanga") if p.kind == "admin1"}
+    assert "Haut-Katanga" in old  # the old province's name finds the regions it became
+
+
+def test_region_names_lose_governorate_and_division(gazetteer):
+    towns = {p.country_code: p.admin1 for p in gazetteer.lookup("Sidon") if p.kind == "town"}
+    assert towns["LB"] == "South"
+    (khulna,) = [p for p in gazetteer.lookup("Khulna") if p.kind == "town"]
+    assert khulna.admin1 == "Khulna"
+
+
+def test_a_word_of_a_longer_unknown_name_is_no_place(gazetteer):
+    from lagebild.extraction.context import place_cues
+
+    text = "An IED exploded near Sulayman Bak, and another in Mangu District in Mangu LGA."
+    found = [m.text for m in find_places(tokenize(text), gazetteer, place_cues("en"))]
+    assert "Sulayman" not in found and "Bak" not in found and "Mangu" in found
+
+
+def test_a_place_read_in_the_region_named_after_it_names_the_country(gazetteer):
+    """Donga is a town in Nigeria's Taraba and a region of Benin: "Donga, Taraba" is Nigeria."""
+    mentions = places(gazetteer, "Militias attacked villages in Donga, Taraba.")
+    assert document_country(mentions) == "NG"
+
+
+def test_a_short_name_ending_in_s_is_no_genitive(gazetteer):
+    assert places(gazetteer, "sagte Haas") == []
+
+
+def test_no_region_is_read_into_the_last_word_of_a_name(gazetteer):
+    from lagebild.extraction.context import place_cues
+    from lagebild.geo import find_regions
+
+    tokens = tokenize("Präsident Aschraf Ghani sprach in Ghazni.")
+    found = find_places(tokens, gazetteer, place_cues("de"))
+    regions = find_regions(tokens, gazetteer, "AF", place_cues("de"), set(), found)
+    assert "Ghani" not in [m.text for m in regions]
