@@ -7,7 +7,8 @@ misses nor false alarms; a gold line `{"doc": …, "no_events": true}` marks a d
 reports no codable event, so that every event coded there is a false alarm. Predictions for
 documents the gold does not mention are not scored. Field scores are taken on the matched
 pairs; for ACLED files, where every note has exactly one gold event, the most confident
-prediction of each note is also scored field by field against its row. `findings` says, per
+prediction of each note is also scored field by field against its row (and how many of those
+with coordinates name their district, `admin2_filled`). `findings` says, per
 document, which events were false alarms or missed, and why.
 """
 
@@ -473,4 +474,6 @@ def score_documents(predictions: list[Event], golds: list[Gold]) -> dict[str, fl
     for name, check in checks.items():
         right = sum(1 for g in golds if g.doc in primary and check(primary[g.doc], g))
         scores[name] = ratio(right, len(golds))
+    placed = [primary[g.doc] for g in golds if g.doc in primary and primary[g.doc].latitude]
+    scores["admin2_filled"] = ratio(sum(bool(e.admin2) for e in placed), len(placed))
     return scores

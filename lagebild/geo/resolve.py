@@ -22,23 +22,25 @@ def document_country(
     its name with a common word ("Dorf"); a name found in many countries ("Alia": Spain, Italy,
     Lebanon) less than one found in one, where those readings are `rival`s. A place read
     inside the region or near the town named right after it ("Donga, Taraba": Donga in
-    Nigeria's Taraba, not Benin's Donga) names its country most of all."""
+    Nigeria's Taraba, not Benin's Donga) names its country most of all. A `listed_district`
+    has no vote."""
     votes: Counter = Counter()
     for code, weight in named:
         votes[code] = max(votes[code], weight)  # a country counts once, however often named
     for code in contained_countries(mentions):
         votes[code] += CONTAINED_VOTE
     for mention in mentions:
-        best = max(mention.candidates, key=lambda p: (region_word_fits(mention, p), prior(p)))
+        readings = [p for p in mention.candidates if not listed_district(p)]
+        if not readings:
+            continue
+        best = max(readings, key=lambda p: (region_word_fits(mention, p), prior(p)))
         weights = {
             "country": 2,
             "admin1": 1.2,
             "admin2": 1.0,
         }  # a region's name is often shared ("Punjab")
         weight = weights.get(best.kind) or 0.5 + math.log10(best.population + 10) / 7
-        others = {p.country_code for p in mention.candidates if rival(p, best)} - {
-            best.country_code
-        }
+        others = {p.country_code for p in readings if rival(p, best)} - {best.country_code}
         if best.is_country:
             others = set()  # "Mali" names Mali, whatever villages share its name
         weight /= math.sqrt(1 + len(others))
@@ -82,6 +84,12 @@ def contains(region: Place, place: Place) -> bool:
         and math.dist((place.latitude, place.longitude), (region.latitude, region.longitude))
         <= NEAR_DEGREES
     )
+
+
+def listed_district(place: Place) -> bool:
+    """A district only another source lists (geoBoundaries): named like many places worldwide
+    ("Abu", "Ceylon", "Salah"), it is read in the article's country but names no country."""
+    return place.kind == "admin2" and place.known_geonames_id is None
 
 
 def rival(place: Place, best: Place) -> bool:

@@ -205,11 +205,11 @@ def in_longer_name(tokens: list[Token], i: int, places, cues: Cues) -> bool:
     """One word of a longer name the gazetteer lacks names no place of its own ("Sulayman
     Bak", "Maaret Alia"): a word beside it, inside the sentence, is capitalised and no word of
     the language ("Mangu District", "near Tripoli Port" are places), unless this word is a
-    region, a country or a big town. Only where the language writes its nouns in lower case: a
-    German noun beside a name is capitalised and often a compound no word list holds
-    ("Provinzhauptstadt Barkhan")."""
+    region, a country or a big town ("Abu Salim" is no district Abu). Only where the language
+    writes its nouns in lower case: a German noun beside a name is capitalised and often a
+    compound no word list holds ("Provinzhauptstadt Barkhan")."""
     if not cues.lowercase_nouns or any(
-        p.kind != "town" or p.population >= BIG_TOWN for p in places
+        p.kind in ("admin1", "country") or p.population >= BIG_TOWN for p in places
     ):
         return False
     beside = [tokens[j] for j in (i - 1, i + 1) if 0 < j < len(tokens)]

@@ -208,8 +208,27 @@ def test_a_ucdp_name_for_a_geonames_town_is_one_more_name_of_it(gazetteer):
     assert [(p.name, p.source) for p in syrian] == [("Tadmur", "GeoNames")]
 
 
+def test_a_district_only_geoboundaries_lists_is_a_place(gazetteer):
+    """Afmadow district (Lower Juba) has no GeoNames town of 500 people."""
+    (district,) = gazetteer.lookup("Afmadow District")
+    assert (district.kind, district.country_code, district.admin1) == ("admin2", "SO", "Lower Juba")
+    assert (district.admin2, district.source) == ("Afmadow", "geoBoundaries")
+
+
+def test_a_town_without_a_named_district_takes_the_nearest(gazetteer):
+    (town,) = [p for p in gazetteer.lookup("Qalat") if p.country_code == "AF" and p.kind == "town"]
+    assert town.admin2 == "Qalat"
+
+
+def test_a_listed_district_names_no_country(gazetteer):
+    """Districts only geoBoundaries lists share their names with many places ("Ceylon")."""
+    mentions = places(gazetteer, "in Ceylon")
+    assert [m.text for m in mentions] == ["Ceylon"]
+    assert document_country(mentions) is None
+
+
 def test_listed_places_are_well_formed():
-    from lagebild.geo.gazetteer import PLACE_COLUMNS, listed_files
+    from lagebild.geo.gazetteer import DISTRICT_COLUMNS, PLACE_COLUMNS, district_files, listed_files
     from lagebild.resources import read_table
 
     for path in listed_files():
@@ -218,6 +237,10 @@ def test_listed_places_are_well_formed():
         for row in rows:
             assert all(row["names"].split("|")) and len(row["country"]) == 2
             assert -90 <= float(row["latitude"]) <= 90 and -180 <= float(row["longitude"]) <= 180
+    for path in district_files():
+        rows = list(read_table(path, DISTRICT_COLUMNS))
+        assert rows, path
+        assert all(row["name"] and len(row["country"]) == 2 for row in rows)
 
 
 def test_regions_carry_geonames_current_names(gazetteer):
@@ -240,7 +263,8 @@ def test_a_word_of_a_longer_unknown_name_is_no_place(gazetteer):
 
     text = "An IED exploded near Sulayman Bak, and another in Mangu District in Mangu LGA."
     found = [m.text for m in find_places(tokenize(text), gazetteer, place_cues("en"))]
-    assert "Sulayman" not in found and "Bak" not in found and "Mangu" in found
+    assert "Sulayman" not in found and "Bak" not in found
+    assert found[-2:] == ["Mangu District", "Mangu"]
 
 
 def test_a_place_read_in_the_region_named_after_it_names_the_country(gazetteer):

