@@ -45,7 +45,7 @@ ADMIN1_CODES = Path(__file__).parent / "admin1CodesASCII.txt"  # GeoNames, CC BY
 DISTRICTS = Path(__file__).parent / "districts"
 DISTRICT_COLUMNS = ("name", "country", "latitude", "longitude")
 DISTRICT_REACH = 3  # cells (degrees) around a town searched for the nearest district centroid
-DISTRICTS_SOURCE = "geoBoundaries"
+SOURCE_NAMES = {"ucdp": "UCDP", "geoboundaries": "geoBoundaries"}  # by a listed file's prefix
 PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
@@ -254,7 +254,7 @@ def build_gazetteer() -> Gazetteer:
         towns.append(town)
         listed += [town] if named else []
         gazetteer.add(town, [city["name"], *city["alternatenames"]])
-    add_listed_places(gazetteer, admins, regions)
+    add_listed_places(gazetteer, admins, regions, districts)
     for region in admin1_regions(towns):
         others = regions.others.get((region.country_code, region.admin1), ())
         gazetteer.add(region, [n for name in (region.admin1, *others) for n in region_names(name)])
@@ -273,13 +273,15 @@ def listed_files() -> list[Path]:
     return sorted(PLACES.glob("*.tsv"))
 
 
-def add_listed_places(gazetteer: Gazetteer, admins: AdminNames, regions: Admin1Names) -> None:
+def add_listed_places(
+    gazetteer: Gazetteer, admins: AdminNames, regions: Admin1Names, districts: Districts
+) -> None:
     """Villages other sources located (`geo/places/*.tsv`, e.g. UCDP's in Syria), with the
     admin names of the GeoNames towns around them; one GeoNames already has nearby under one
     of its names is that town, which gains the other names."""
     serial = 0  # listed places have no GeoNames id: they count down from -1
     for path in listed_files():
-        source = path.stem.split("-")[0].upper()
+        source = source_name(path)
         for row in read_table(path, PLACE_COLUMNS):
             names, code = row["names"].split("|"), row["country"]
             lat, lon = float(row["latitude"]), float(row["longitude"])
@@ -290,6 +292,7 @@ def add_listed_places(gazetteer: Gazetteer, admins: AdminNames, regions: Admin1N
                 continue
             admin1, admin2, _ = admins.nearest(code, lat, lon)
             admin1 = regions.renamed(code, admin1)
+            admin2 = districts.nearest(code, lat, lon) or admin2
             serial -= 1
             place = Place(serial, names[0], code, admin1, admin2, lat, lon, 0, "town", source)
             gazetteer.add(place, names)
@@ -299,14 +302,22 @@ def district_files() -> list[Path]:
     return sorted(DISTRICTS.glob("*.tsv"))
 
 
-def read_districts() -> list[tuple[str, str, float, float]]:
-    """(name, country, latitude, longitude) of the districts other sources list
-    (`geo/districts/*.tsv`: geoBoundaries' second-level units of 71 countries)."""
+def read_districts() -> list[tuple[str, str, float, float, str]]:
+    """(name, country, latitude, longitude, source) of the districts other sources list
+    (`geo/districts/*.tsv`: geoBoundaries' second-level units of 71 countries, UCDP's of
+    Syria)."""
     return [
-        (title(row["name"]), row["country"], float(row["latitude"]), float(row["longitude"]))
+        (title(row["name"]), row["country"], float(row["latitude"]), float(row["longitude"]),
+         source_name(path))
         for path in district_files()
         for row in read_table(path, DISTRICT_COLUMNS)
-    ]
+    ]  # fmt: skip
+
+
+def source_name(path: Path) -> str:
+    """Who located a listed file's places, by its name's prefix: "ucdp-syria.tsv" is UCDP's."""
+    prefix = path.stem.split("-")[0]
+    return SOURCE_NAMES.get(prefix, prefix)
 
 
 def title(name: str) -> str:
@@ -322,7 +333,7 @@ class Districts:
     def __init__(self, rows):
         self.rows = rows
         self.cells: dict[tuple, list[tuple[float, float, str]]] = defaultdict(list)
-        for name, code, lat, lon in rows:
+        for name, code, lat, lon, *_ in rows:
             self.cells[(code, math.floor(lat), math.floor(lon))].append((lat, lon, name))
 
     def nearest(self, code: str, lat: float, lon: float) -> str | None:
@@ -350,12 +361,12 @@ def add_districts(gazetteer: Gazetteer, districts: Districts, regions: Districts
         if p.kind == "admin2" and p.admin2
     }
     serial = min(0, *(p.geonames_id for p in gazetteer.places))
-    for name, code, lat, lon in districts.rows:
+    for name, code, lat, lon, source in districts.rows:
         if (code, name_key(name)) in known:
             continue
         serial -= 1
         admin1 = regions.nearest(code, lat, lon)
-        district = Place(serial, name, code, admin1, name, lat, lon, 0, "admin2", DISTRICTS_SOURCE)
+        district = Place(serial, name, code, admin1, name, lat, lon, 0, "admin2", source)
         gazetteer.add(district, region_names(name, district=True))
 
 

@@ -220,6 +220,13 @@ def test_a_town_without_a_named_district_takes_the_nearest(gazetteer):
     assert town.admin2 == "Qalat"
 
 
+def test_syrian_places_take_the_districts_ucdp_names(gazetteer):
+    (village,) = gazetteer.lookup("Kasrat Affan")
+    assert village.admin2 == "Ar Raqqah"
+    (manbij,) = [p for p in gazetteer.lookup("Manbij District") if p.country_code == "SY"]
+    assert (manbij.kind, manbij.admin1, manbij.source) == ("admin2", "Aleppo", "UCDP")
+
+
 def test_a_listed_district_names_no_country(gazetteer):
     """Districts only geoBoundaries lists share their names with many places ("Ceylon")."""
     mentions = places(gazetteer, "in Ceylon")
