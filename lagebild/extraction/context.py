@@ -197,8 +197,11 @@ def document_places(
     voters = [m for ms in found for m in ms if roles_of.get(m.start) != places.PERSON]
     country = geo.document_country(voters, named)
     if country:
+        regions = geo.named_regions([m for ms in found for m in ms], country)
         for sentence_tokens, skip, mentions in zip(tokens, taken, found, strict=True):
-            mentions += geo.find_regions(sentence_tokens, gazetteer, country, cues, skip, mentions)
+            mentions += geo.find_regions(
+                sentence_tokens, gazetteer, country, cues, skip, mentions, regions
+            )
             mentions.sort(key=lambda m: m.start)
     return found, country, geo.named_regions([m for ms in found for m in ms], country)
 

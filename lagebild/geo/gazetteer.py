@@ -16,6 +16,7 @@ import gettext
 import hashlib
 import importlib.metadata
 import math
+import os
 import pickle
 import re
 import unicodedata
@@ -31,7 +32,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 12
+FORMAT = 13
 GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
@@ -48,6 +49,8 @@ DISTRICT_REACH = 3  # cells (degrees) around a town searched for the nearest dis
 SOURCE_NAMES = {"ucdp": "UCDP", "geoboundaries": "geoBoundaries"}  # by a listed file's prefix
 PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
+MIN_SKELETON = 4  # letters a name's skeleton needs to find a town
+SPELLING_SIMILARITY = 80  # rapidfuzz ratio of two folded spellings of one town's name
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
 
 
@@ -82,6 +85,7 @@ class Gazetteer:
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     region_keys: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # by country
     folded: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `index_folds`
+    skeletons: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `skeleton`
     admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, code)
 
     def add(self, place: Place, names) -> None:
@@ -113,6 +117,24 @@ class Gazetteer:
             found = self.folded.get(fold(key), ())
         return [self.places[i] for i in found]
 
+    def spelt_alike(self, name: str, country: str, regions=()) -> list[Place]:
+        """The country's towns with a name of the consonants of `name` (see `skeleton`), their
+        own name spelt similarly ("Tal Tamer": Tall Tamr, "Barangay": not Barayong); asked only once
+        the article's country is known, and in its `regions` ((country, admin1) pairs) if
+        given, as so loose a key finds a namesake of many a word."""
+        key = name_key(name)
+        if len(key) < MIN_FUZZY_NAME:
+            return []
+        spelling = bare_fold(key)
+        towns = (self.places[i] for i in self.skeletons.get(skeleton(key), ()))
+        return [
+            p
+            for p in towns
+            if p.country_code == country
+            and (not regions or (country, p.admin1) in regions)
+            and fuzz.ratio(spelling, bare_fold(name_key(p.name))) >= SPELLING_SIMILARITY
+        ]
+
     def index_folds(self) -> None:
         """Index towns of some size and regions under their transliteration-folded names."""
         folded: dict[str, set[int]] = defaultdict(set)
@@ -121,6 +143,12 @@ class Gazetteer:
             if known and len(key) >= MIN_FUZZY_NAME:
                 folded[fold(key)].update(known)
         self.folded = {key: tuple(sorted(indexes)) for key, indexes in folded.items()}
+        skeletons: dict[str, set[int]] = defaultdict(set)
+        for key, indexes in self.names.items():
+            towns = [i for i in indexes if self.places[i].kind == "town"]
+            if towns and len(key) >= MIN_FUZZY_NAME and len(skeleton(key)) >= MIN_SKELETON:
+                skeletons[skeleton(key)].update(towns)
+        self.skeletons = {key: tuple(sorted(found)) for key, found in skeletons.items()}
 
     def similar_region(self, name: str, country: str) -> Place | None:
         """The country's admin1 region whose name is a close transliteration of `name`
@@ -136,6 +164,18 @@ class Gazetteer:
         if found is None or found[0][:1] != key[:1]:
             return None
         return self.places[keys[found[2]][1]]
+
+
+def bare_fold(key: str) -> str:
+    """A name key folded (`text.fold`) without its Arabic article: "Ash Shaddadah" = "Shadadah"."""
+    return fold(ARTICLE_WORD.sub("", key))
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a name key (after its first letter), on which transliterations of
+    Arabic, which writes few vowels, agree: "Tal Tamer" = "Tall Tamr" (see `bare_fold`)."""
+    folded = bare_fold(key)
+    return folded[:1] + re.sub(r"[aeiou]", "", folded[1:])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -198,7 +238,7 @@ def load_gazetteer(path: Path) -> Gazetteer:
 
 def save_gazetteer(gazetteer: Gazetteer, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")  # processes building at once
     with open(temporary, "wb") as handle:
         pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(path)  # atomic: a crash never leaves half a gazetteer
@@ -539,6 +579,7 @@ REGION_PREFIX = re.compile(
     r"|(?:Province|D[ée]partement) (?:du |des |de la |de l'|de |d'))"
 )
 ARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|An|Ash|At|Az)[- ]")
+ARTICLE_WORD = re.compile(r"^(?:al|el|ad|as|ar|an|ash|at|az)[ -](?=\w)")  # of a name key
 JOINED_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash|at|az)-(?=\w)", re.IGNORECASE)
 
 

@@ -123,7 +123,9 @@ def named_regions(mentions: list[Mention], country: str | None) -> set[tuple[str
 
 def qualifying_regions(mentions: list[Mention], country: str | None) -> dict[int, frozenset]:
     """The regions named right after a place name, by its start: "Slavne, Donetsk", "Zunnar in
-    Ar-Raqqa", "Amchide (Mayo-Sava, Extreme-Nord)". `mentions` are one sentence's, in order."""
+    Ar-Raqqa", "Amchide (Mayo-Sava, Extreme-Nord)", a district's ("Shahpur (Poonch district)"),
+    and those of its readings near the town named after it ("Shahpur near Arrah"). `mentions`
+    are one sentence's, in order."""
     qualified = {}
     for i, mention in enumerate(mentions):
         following = [m for m in mentions[i + 1 :] if m.start - mention.end <= QUALIFIER_GAP]
@@ -131,7 +133,15 @@ def qualifying_regions(mentions: list[Mention], country: str | None) -> dict[int
             (p.country_code, p.admin1)
             for m in following[:2]
             for p in m.candidates
-            if p.kind == "admin1" and p.country_code == country
+            if p.country_code == country and (p.kind in ("admin1", "admin2") or m.region)
+        }  # a town named as a district ("Poonch district") stands for its region
+        regions |= {
+            (p.country_code, p.admin1)
+            for m in following[:1]
+            for q in m.candidates
+            if q.kind == "town" and q.country_code == country
+            for p in mention.candidates
+            if p != q and contains(q, p)
         }
         regions |= {  # "in Metulla in Nordisrael": a town of another country, so named
             (p.country_code, None)

@@ -75,10 +75,12 @@ def find_places(
 
 
 def find_regions(
-    tokens: list[Token], gazetteer: Gazetteer, country: str, cues: Cues, skip, found
+    tokens: list[Token], gazetteer: Gazetteer, country: str, cues: Cues, skip, found, regions=()
 ) -> list[Mention]:
-    """Regions of `country` spelt unlike GeoNames ("Idleb", "Middle Shabelle"): capitalised
-    runs that are no place, actor or word of the language, close to one of its admin1 names."""
+    """Regions and towns of `country` spelt unlike GeoNames ("Idleb", "Middle Shabelle", "Tal
+    Tamer"): capitalised runs that are no place, actor or word of the language, close to one of
+    its admin1 names or with the consonants of one of its towns (in the `regions` the article
+    names, if it names any)."""
     spans = [(m.start, m.end) for m in found]
     free = [
         i not in skip and looks_like_name(t) and not any(s <= t.start < e for s, e in spans)
@@ -89,7 +91,8 @@ def find_regions(
         run = 0
         while run < MAX_WORDS and i + run < len(tokens) and free[i + run]:
             run += 1
-        mention = run and similar_region_at(tokens[i : i + run], gazetteer, country, cues)
+        words = tokens[i : i + run]
+        mention = run and similar_region_at(words, gazetteer, country, cues, regions)
         mentions += [mention] if mention else []
         if mention:
             i += len(mention.text.split())
@@ -102,15 +105,19 @@ def common(token: Token, cues: Cues) -> bool:
     return token.folded in cues.stop or token.folded in cues.vocabulary
 
 
-def similar_region_at(words: list[Token], gazetteer, country: str, cues: Cues) -> Mention | None:
-    """The longest leading part of a run of name-like words that spells one of the regions."""
+def similar_region_at(
+    words: list[Token], gazetteer, country: str, cues: Cues, regions=()
+) -> Mention | None:
+    """The longest leading part of a run of name-like words that spells one of the country's
+    regions, else one of its towns."""
     for n in range(len(words), 0, -1):
         if n == 1 and common(words[0], cues):
             continue
         text = " ".join(t.text for t in words[:n])
         region = gazetteer.similar_region(text, country)
-        if region:
-            return Mention(words[0].start, words[n - 1].end, text, (region,), False)
+        places = [region] if region else gazetteer.spelt_alike(text, country, regions)
+        if places:
+            return Mention(words[0].start, words[n - 1].end, text, tuple(places), False)
     return None
 
 

@@ -91,6 +91,13 @@ def test_an_event_in_a_district_is_coded_to_it_with_precision_2():
     assert (event.location, event.admin2, event.geo_precision) == ("Dori", "Province du Seno", 2)
 
 
+def test_a_village_missing_from_the_district_named_after_it_is_coded_near_the_district():
+    """No Shahpur the gazetteer knows lies in Kupwara; those elsewhere in India are others."""
+    text = "On Monday, shelling hit Shahpur village (Kupwara district), killing two soldiers."
+    (event,) = lagebild.extract(text, published="2020-05-12", language="en")
+    assert (event.country, event.admin1, event.geo_precision) == ("India", "Jammu and Kashmir", 2)
+
+
 def test_a_place_from_another_source_than_geonames_has_no_geonames_id():
     (event,) = lagebild.extract(
         "Five civilians were killed in an air strike on the village of Kasrat Affan on Monday.",

@@ -146,6 +146,16 @@ def test_a_town_is_read_in_the_region_named_right_after_it(gazetteer):
     assert place is None or place.admin1 == "Donetsk"
 
 
+def test_a_town_is_read_near_the_town_named_right_after_it(gazetteer):
+    from lagebild.geo import qualifying_regions
+
+    mentions = places(gazetteer, "Clashes in Shahpur near Arrah.")
+    shahpur = mentions[0]
+    assert best_place(shahpur, "IN").admin1 != "Bihar"  # the largest Shahpur, alone
+    place = best_place(shahpur, "IN", within=qualifying_regions(mentions, "IN")[shahpur.start])
+    assert place.admin1 == "Bihar"
+
+
 def test_a_hyphenated_compound_names_the_town_it_starts_with(gazetteer):
     (mention,) = places(gazetteer, "the bomb exploded in Mogadishu-Hodan district.")
     assert (mention.text, mention.candidates[0].country_code) == ("Mogadishu", "SO")
@@ -292,3 +302,31 @@ def test_no_region_is_read_into_the_last_word_of_a_name(gazetteer):
     found = find_places(tokens, gazetteer, place_cues("de"))
     regions = find_regions(tokens, gazetteer, "AF", place_cues("de"), set(), found)
     assert "Ghani" not in [m.text for m in regions]
+
+
+@pytest.mark.parametrize(
+    "spelling, town",
+    [("Tal Tamer", "Tall Tamr"), ("Shadadah", "Ash Shaddādah"), ("Kansafra", "Kansafrah")],
+)
+def test_a_town_of_the_country_is_found_by_its_consonants(gazetteer, spelling, town):
+    assert town in {p.name for p in gazetteer.spelt_alike(spelling, "SY")}
+
+
+def test_consonants_alone_find_no_town_of_a_spelling_far_off(gazetteer):
+    assert gazetteer.spelt_alike("Turkish", "TR") == []  # Taraksu has its consonants
+    assert gazetteer.spelt_alike("Barangay", "PH") == []  # Barayong too
+
+
+def test_a_town_found_by_its_consonants_lies_in_the_regions_the_article_names(gazetteer):
+    assert gazetteer.spelt_alike("Tal Tamer", "SY", {("SY", "Idlib")}) == []
+
+
+def test_a_misspelt_town_is_found_once_the_country_is_known(gazetteer):
+    from lagebild.extraction.context import place_cues
+    from lagebild.geo import find_regions
+
+    tokens = tokenize("Rebels looted crops near Tal Tamer.")
+    found = find_places(tokens, gazetteer, place_cues("en"))
+    assert "Tal Tamer" not in [m.text for m in found]
+    (mention,) = find_regions(tokens, gazetteer, "SY", place_cues("en"), set(), found)
+    assert (mention.text, mention.candidates[0].name) == ("Tal Tamer", "Tall Tamr")
