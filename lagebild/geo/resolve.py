@@ -7,7 +7,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from .gazetteer import Place
+from .gazetteer import GEONAMES, GEONAMES_DISTRICTS, Place
 from .toponyms import BIG_TOWN, Mention
 
 
@@ -88,8 +88,9 @@ def contains(region: Place, place: Place) -> bool:
 
 def listed_district(place: Place) -> bool:
     """A district only another source lists (geoBoundaries): named like many places worldwide
-    ("Abu", "Ceylon", "Salah"), it is read in the article's country but names no country."""
-    return place.kind == "admin2" and place.known_geonames_id is None
+    ("Abu", "Ceylon", "Salah"), it is read in the article's country but names no country.
+    GeoNames' districts at their seats are named like those towns, and vote as they do."""
+    return place.kind == "admin2" and place.source not in (GEONAMES, GEONAMES_DISTRICTS)
 
 
 def rival(place: Place, best: Place) -> bool:

