@@ -53,19 +53,24 @@ def document_country(
 def contained_countries(mentions: list[Mention]) -> list[str]:
     """The country of each place name whose reading lies in the region, or near the town, named
     right after it: "Empalme, Sonora", "Mbouda subdivision (Bamboutos, Ouest)", "Karak in
-    Dar'a". `mentions` are in text order."""
+    Dar'a"; where readings in several countries lie in regions so named, that of the largest
+    ("Colon (Colon)": Panama's port in its province). `mentions` are in text order."""
     found = []
     for i, mention in enumerate(mentions):
         following = [
             m for m in mentions[i + 1 : i + 3] if 0 <= m.start - mention.end <= QUALIFIER_GAP
         ]
-        codes = {
-            p.country_code
+        pairs = [
+            (p, q)
             for m in following
             for p in mention.candidates
             for q in m.candidates
             if p != q and contains(q, p)
-        }
+        ]
+        in_regions = [p for p, q in pairs if q.kind != "town"]
+        codes = {p.country_code for p, _ in pairs}
+        if len(codes) > 1 and in_regions:  # "San Jose (San Jose)": the capital in its province
+            codes = {max(in_regions, key=lambda p: p.population).country_code}
         found += codes if len(codes) == 1 else []
     return found
 

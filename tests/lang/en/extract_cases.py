@@ -178,6 +178,7 @@ REGIONS = [
     ("TEL AVIV/BEIRUT (dpa-AFX) - Hezbollah fired rockets at northern Israel on Monday.", "Israel", None),
     ("Mali: 30 dead after attacks on villages. Gunmen raided three villages near Bourem on Monday. In neighbouring Burkina Faso three soldiers were killed the same day.", "Mali", "Gao"),
     ("Israeli troops shot dead two protesters at the fence between Israel and the Gaza Strip on Friday.", "Palestine", "Gaza Strip"),
+    ("On Monday, in Colon (Colon), residents blocked a road to protest against water cuts.", "Panama", "Colon"),
 ]
 # fmt: on
 
