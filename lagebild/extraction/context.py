@@ -196,14 +196,25 @@ def document_places(
     roles_of = places.place_roles(tokens, found, lexicon, cues, first)
     voters = [m for ms in found for m in ms if roles_of.get(m.start) != places.PERSON]
     country = geo.document_country(voters, named)
+    if country is None:  # "in Quamishli city": a big town spelt otherwise names the country
+        added = respelt(found, tokens, taken, gazetteer, cues, None)
+        country = geo.document_country(voters + added, named)
     if country:
         regions = geo.named_regions([m for ms in found for m in ms], country)
-        for sentence_tokens, skip, mentions in zip(tokens, taken, found, strict=True):
-            mentions += geo.find_regions(
-                sentence_tokens, gazetteer, country, cues, skip, mentions, regions
-            )
-            mentions.sort(key=lambda m: m.start)
+        respelt(found, tokens, taken, gazetteer, cues, country, regions)
     return found, country, geo.named_regions([m for ms in found for m in ms], country)
+
+
+def respelt(found, tokens, taken, gazetteer, cues, country, regions=()) -> list[geo.Mention]:
+    """Add to each sentence's place names those spelt unlike the gazetteer (`find_regions`:
+    in `country`, or big towns anywhere where it is None); the mentions added."""
+    added = []
+    for sentence_tokens, skip, mentions in zip(tokens, taken, found, strict=True):
+        new = geo.find_regions(sentence_tokens, gazetteer, country, cues, skip, mentions, regions)
+        mentions += new
+        mentions.sort(key=lambda m: m.start)
+        added += new
+    return added
 
 
 @cache

@@ -54,6 +54,7 @@ PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 MIN_SKELETON = 4  # letters a name's skeleton needs to find a town
 SPELLING_SIMILARITY = 80  # rapidfuzz ratio of two folded spellings of one town's name
+KNOWN_TOWN = 100_000  # people a town needs to be found by its consonants in any country
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
 
 
@@ -124,7 +125,8 @@ class Gazetteer:
         """The country's towns with a name of the consonants of `name` (see `skeleton`), their
         own name spelt similarly ("Tal Tamer": Tall Tamr, "Barangay": not Barayong); asked only once
         the article's country is known, and in its `regions` ((country, admin1) pairs) if
-        given, as so loose a key finds a namesake of many a word."""
+        given, as so loose a key finds a namesake of many a word; without a country, towns
+        known the world over ("Quamishli": Al Qamishli)."""
         key = name_key(name)
         if len(key) < MIN_FUZZY_NAME:
             return []
@@ -133,7 +135,7 @@ class Gazetteer:
         return [
             p
             for p in towns
-            if p.country_code == country
+            if (p.country_code == country or country is None and p.population >= KNOWN_TOWN)
             and (not regions or (country, p.admin1) in regions)
             and fuzz.ratio(spelling, bare_fold(name_key(p.name))) >= SPELLING_SIMILARITY
         ]

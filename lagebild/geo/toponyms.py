@@ -75,12 +75,18 @@ def find_places(
 
 
 def find_regions(
-    tokens: list[Token], gazetteer: Gazetteer, country: str, cues: Cues, skip, found, regions=()
+    tokens: list[Token],
+    gazetteer: Gazetteer,
+    country: str | None,
+    cues: Cues,
+    skip,
+    found,
+    regions=(),
 ) -> list[Mention]:
     """Regions and towns of `country` spelt unlike GeoNames ("Idleb", "Middle Shabelle", "Tal
     Tamer"): capitalised runs that are no place, actor or word of the language, close to one of
     its admin1 names or with the consonants of one of its towns (in the `regions` the article
-    names, if it names any)."""
+    names, if it names any; of a big town anywhere if `country` is None)."""
     spans = [(m.start, m.end) for m in found]
     free = [
         i not in skip and looks_like_name(t) and not any(s <= t.start < e for s, e in spans)
@@ -106,7 +112,7 @@ def common(token: Token, cues: Cues) -> bool:
 
 
 def similar_region_at(
-    words: list[Token], gazetteer, country: str, cues: Cues, regions=()
+    words: list[Token], gazetteer, country: str | None, cues: Cues, regions=()
 ) -> Mention | None:
     """The longest leading part of a run of name-like words that spells one of the country's
     regions, else one of its towns."""

@@ -179,6 +179,7 @@ REGIONS = [
     ("Mali: 30 dead after attacks on villages. Gunmen raided three villages near Bourem on Monday. In neighbouring Burkina Faso three soldiers were killed the same day.", "Mali", "Gao"),
     ("Israeli troops shot dead two protesters at the fence between Israel and the Gaza Strip on Friday.", "Palestine", "Gaza Strip"),
     ("On Monday, in Colon (Colon), residents blocked a road to protest against water cuts.", "Panama", "Colon"),
+    ("Gunmen threw a hand grenade at a house in Qamishly city on Monday, wounding two.", "Syria", "Al-Hasakah"),
 ]
 # fmt: on
 
