@@ -55,6 +55,7 @@ MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 MIN_SKELETON = 4  # letters a name's skeleton needs to find a town
 SPELLING_SIMILARITY = 80  # rapidfuzz ratio of two folded spellings of one town's name
 KNOWN_TOWN = 100_000  # people a town needs to be found by its consonants in any country
+KNOWN_TOWN_SIMILARITY = 90  # and the ratio of its spelling ("Hamamiyyat" is not Hamamatsu)
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
 
 
@@ -132,12 +133,13 @@ class Gazetteer:
             return []
         spelling = bare_fold(key)
         towns = (self.places[i] for i in self.skeletons.get(skeleton(key), ()))
+        similar = SPELLING_SIMILARITY if country else KNOWN_TOWN_SIMILARITY
         return [
             p
             for p in towns
             if (p.country_code == country or country is None and p.population >= KNOWN_TOWN)
             and (not regions or (country, p.admin1) in regions)
-            and fuzz.ratio(spelling, bare_fold(name_key(p.name))) >= SPELLING_SIMILARITY
+            and fuzz.ratio(spelling, bare_fold(name_key(p.name))) >= similar
         ]
 
     def index_folds(self) -> None:

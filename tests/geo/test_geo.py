@@ -362,3 +362,8 @@ def test_the_nearest_district_is_sought_in_the_region_only():
 def test_a_region_named_with_its_region_word_is_named_without(gazetteer, town, region):
     """GeoNames writes "Kharkivs'ka Oblast'" and "Oryol oblast"."""
     assert {p.admin1 for p in gazetteer.lookup(town) if p.kind == "town"} == {region}
+
+
+def test_without_a_country_only_big_towns_spelt_closely_are_found_by_their_consonants(gazetteer):
+    assert "Al Qāmishlī" in {p.name for p in gazetteer.spelt_alike("Quamishli", None)}
+    assert gazetteer.spelt_alike("al-Hamamiyyat", None) == []  # Hamamatsu has its consonants
