@@ -14,7 +14,7 @@ from .. import geo
 from ..models import MAX_FATALITIES
 from . import actors as roles
 from . import places
-from .context import Context
+from .context import Context, place_cues
 from .dates import DAY, WEEK, DateMention, ahead, alternatives, sentence_date
 from .lexicon import EVENT_CONCEPTS, Lexicon
 from .matcher import Match
@@ -275,8 +275,8 @@ def best_in_sentence(
 
 def places_in(context: Context, index: int, worst: int) -> list[tuple[geo.Place, geo.Mention]]:
     """The places a sentence names in a role no worse than `worst`, in order. A village no
-    gazetteer has in the district named after it ("Shahpur (Poonch district)") leaves that
-    district, as near it (ACLED's precision 2)."""
+    gazetteer has in the district named after it ("Shahpur (Poonch district)", "Badah town
+    (Larkana, Sindh)") leaves that district, as near it (ACLED's precision 2)."""
     found = []
     unplaced = False
     for mention in context.places[index]:
@@ -286,6 +286,24 @@ def places_in(context: Context, index: int, worst: int) -> list[tuple[geo.Place,
         within = context.within.get(mention.start, frozenset())
         place = geo.best_place(mention, context.country, context.regions, within)
         if place:
-            found.append((place, mention._replace(near=True) if unplaced else mention))
+            near = unplaced or after_unknown_name(context, index, mention)
+            found.append((place, mention._replace(near=True) if near else mention))
         unplaced = place is None and bool(within)
     return found
+
+
+def after_unknown_name(context: Context, index: int, mention: geo.Mention) -> bool:
+    """Whether the place opens brackets right after a name no gazetteer has: a capitalised
+    word, no word of the language, among the two before the bracket."""
+    tokens = context.tokens[index]
+    at = next((i for i, t in enumerate(tokens) if t.start == mention.start), 0)
+    if at < 2 or tokens[at - 1].text != "(":
+        return False
+    named = [(m.start, m.end) for m in context.places[index]]
+    cues = place_cues(context.lexicon.language)
+    return any(
+        t.text[:1].isupper()
+        and t.folded not in cues.vocabulary
+        and not any(start <= t.start < end for start, end in named)
+        for t in tokens[max(0, at - 3) : at - 1]
+    )

@@ -98,6 +98,12 @@ def test_a_village_missing_from_the_district_named_after_it_is_coded_near_the_di
     assert (event.country, event.admin1, event.geo_precision) == ("India", "Jammu and Kashmir", 2)
 
 
+def test_a_district_in_brackets_after_an_unknown_village_is_coded_near_it():
+    text = "On Monday, gunmen shot dead a teacher in Qarzbolat village (Larkana, Sindh)."
+    (event,) = lagebild.extract(text, published="2020-05-12", language="en")
+    assert (event.location, event.geo_precision) == ("Larkana", 2)
+
+
 def test_a_place_from_another_source_than_geonames_has_no_geonames_id():
     (event,) = lagebild.extract(
         "Five civilians were killed in an air strike on the village of Kasrat Affan on Monday.",
