@@ -53,8 +53,8 @@ def towns_by_region() -> dict[tuple[str, str], list[tuple[str, float, float, int
     return found
 
 
-def seat(name: str, towns) -> tuple[float, float] | None:
-    """Where the district's largest namesake town lies, if a town names it."""
+def seat(name: str, towns) -> tuple[float, float, int] | None:
+    """Where the district's largest namesake town lies, and its population, if a town names it."""
     core = UNIT_WORDS.sub("", name_key(region_core(name)))
     stem = fold(ADJECTIVE.sub("", core))
     core = fold(core)
@@ -63,12 +63,14 @@ def seat(name: str, towns) -> tuple[float, float] | None:
         named = [t for t in towns if t[0].startswith(stem)]
     if not named:
         return None
-    _, lat, lon, _ = max(named, key=lambda t: t[3])
-    return lat, lon
+    _, lat, lon, population = max(named, key=lambda t: t[3])
+    return lat, lon, population
 
 
 def main() -> None:
-    covered = {code for _, code, _, _, source in read_districts() if source != GEONAMES_DISTRICTS}
+    covered = {
+        code for _, code, _, _, source, _ in read_districts() if source != GEONAMES_DISTRICTS
+    }
     towns = towns_by_region()
     rows, left = [], 0
     with open(ADMIN2_CODES, encoding="utf-8") as handle:
@@ -83,9 +85,9 @@ def main() -> None:
             else:
                 left += 1
     with open(OUT, "w", encoding="utf-8", newline="") as out:
-        out.write(HEADER + "name\tcountry\tlatitude\tlongitude\n")
-        for name, country, lat, lon in sorted(set(rows), key=lambda r: (r[1], r[0], r[2])):
-            out.write(f"{name}\t{country}\t{lat:.4f}\t{lon:.4f}\n")
+        out.write(HEADER + "name\tcountry\tlatitude\tlongitude\tpopulation\n")
+        for name, country, lat, lon, people in sorted(set(rows), key=lambda r: (r[1], r[0], r[2])):
+            out.write(f"{name}\t{country}\t{lat:.4f}\t{lon:.4f}\t{people}\n")
     print(f"{len(rows):,} districts at their seats ({left:,} no town names)")
 
 

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 14
+FORMAT = 15
 GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
@@ -360,13 +360,13 @@ def district_files() -> list[Path]:
     return sorted(DISTRICTS.glob("*.tsv"))
 
 
-def read_districts() -> list[tuple[str, str, float, float, str]]:
-    """(name, country, latitude, longitude, source) of the districts other sources list
-    (`geo/districts/*.tsv`: geoBoundaries' second-level units of 71 countries, UCDP's of
-    Syria, GeoNames' at their seats for other countries)."""
+def read_districts() -> list[tuple[str, str, float, float, str, int]]:
+    """(name, country, latitude, longitude, source, population) of the districts other sources
+    list (`geo/districts/*.tsv`: geoBoundaries' second-level units of 71 countries, UCDP's of
+    Syria, GeoNames' at their seats for other countries, with the seat's population)."""
     return [
         (title(row["name"]), row["country"], float(row["latitude"]), float(row["longitude"]),
-         source_name(path))
+         source_name(path), int(row.get("population") or 0))
         for path in district_files()
         for row in read_table(path, DISTRICT_COLUMNS)
     ]  # fmt: skip
@@ -423,11 +423,11 @@ def add_districts(gazetteer: Gazetteer, districts: Districts) -> None:
     }
     serial = min(0, *(p.geonames_id for p in gazetteer.places))
     placed = zip(districts.rows, districts.regions, strict=True)
-    for (name, code, lat, lon, source), admin1 in placed:
+    for (name, code, lat, lon, source, population), admin1 in placed:
         if (code, name_key(name)) in known:
             continue
         serial -= 1
-        district = Place(serial, name, code, admin1, name, lat, lon, 0, "admin2", source)
+        district = Place(serial, name, code, admin1, name, lat, lon, population, "admin2", source)
         gazetteer.add(district, region_names(name, district=True))
 
 

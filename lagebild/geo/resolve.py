@@ -39,7 +39,8 @@ def document_country(
             "admin1": 1.2,
             "admin2": 1.0,
         }  # a region's name is often shared ("Punjab")
-        weight = weights.get(best.kind) or 0.5 + math.log10(best.population + 10) / 7
+        size = 0.5 + math.log10(best.population + 10) / 7
+        weight = max(weights.get(best.kind, 0), size if best.kind == "admin2" else 0) or size
         others = {p.country_code for p in readings if rival(p, best)} - {best.country_code}
         if best.is_country:
             others = set()  # "Mali" names Mali, whatever villages share its name

@@ -367,3 +367,10 @@ def test_a_region_named_with_its_region_word_is_named_without(gazetteer, town, r
 def test_without_a_country_only_big_towns_spelt_closely_are_found_by_their_consonants(gazetteer):
     assert "Al Qāmishlī" in {p.name for p in gazetteer.spelt_alike("Quamishli", None)}
     assert gazetteer.spelt_alike("al-Hamamiyyat", None) == []  # Hamamatsu has its consonants
+
+
+def test_a_district_at_a_big_seat_votes_as_its_town_does(gazetteer):
+    """ "Jaffna district" is Jaffna's (169,000 people): more than a region called South-West."""
+    text = "Protesters gathered in the South-West division of Jaffna district."
+    mentions = places(gazetteer, text)
+    assert document_country(mentions) == "LK"
