@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 15
+FORMAT = 16
 GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
@@ -91,6 +91,7 @@ class Gazetteer:
     region_keys: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # by country
     folded: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `index_folds`
     skeletons: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `skeleton`
+    region_lists: dict[str, list[str]] = field(default_factory=dict)  # region keys, on first use
     admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, code)
 
     def add(self, place: Place, names) -> None:
@@ -165,19 +166,23 @@ class Gazetteer:
         keys = self.region_keys.get(country, [])
         if len(key) < MIN_FUZZY_NAME or not keys:
             return None
+        if country not in self.region_lists:
+            self.region_lists[country] = [k for k, _ in keys]
         found = process.extractOne(
-            key, [k for k, _ in keys], scorer=fuzz.ratio, score_cutoff=REGION_SIMILARITY
+            key, self.region_lists[country], scorer=fuzz.ratio, score_cutoff=REGION_SIMILARITY
         )
         if found is None or found[0][:1] != key[:1]:
             return None
         return self.places[keys[found[2]][1]]
 
 
+@lru_cache(maxsize=1 << 16)
 def bare_fold(key: str) -> str:
     """A name key folded (`text.fold`) without its Arabic article: "Ash Shaddadah" = "Shadadah"."""
     return fold(ARTICLE_WORD.sub("", key))
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(key: str) -> str:
     """The consonants of a name key (after its first letter), on which transliterations of
     Arabic, which writes few vowels, agree: "Tal Tamer" = "Tall Tamr" (see `bare_fold`)."""
