@@ -54,8 +54,8 @@ PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 MIN_SKELETON = 4  # letters a name's skeleton needs to find a town
 SPELLING_SIMILARITY = 80  # rapidfuzz ratio of two folded spellings of one town's name
-KNOWN_TOWN = 100_000  # people a town needs to be found by its consonants in any country
-KNOWN_TOWN_SIMILARITY = 90  # and the ratio of its spelling ("Hamamiyyat" is not Hamamatsu)
+BIG_TOWN = 100_000  # people: a town known the world over (found by its consonants anywhere)
+KNOWN_TOWN_SIMILARITY = 90  # and the ratio of its spelling then ("Hamamiyyat" is not Hamamatsu)
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
 
 
@@ -138,7 +138,7 @@ class Gazetteer:
         return [
             p
             for p in towns
-            if (p.country_code == country or country is None and p.population >= KNOWN_TOWN)
+            if (p.country_code == country or country is None and p.population >= BIG_TOWN)
             and (not regions or (country, p.admin1) in regions)
             and fuzz.ratio(spelling, bare_fold(name_key(p.name))) >= similar
         ]
@@ -626,9 +626,10 @@ REGION_PREFIX = re.compile(
     r"|Politischer Bezirk|Regierungsbezirk|Rrethi i) "
     r"|(?:Province|D[ée]partement) (?:du |des |de la |de l'|de |d'))"
 )
-ARTICLE = re.compile(r"^(?:Al|El|Ad|As|Ar|An|Ash|At|Az)[- ]")
-ARTICLE_WORD = re.compile(r"^(?:al|el|ad|as|ar|an|ash|at|az)[ -](?=\w)")  # of a name key
-JOINED_ARTICLE = re.compile(r"^(?:al|el|ad|as|ar|an|ash|at|az)-(?=\w)", re.IGNORECASE)
+ARABIC_ARTICLES = ("al", "el", "ad", "as", "ar", "an", "ash", "at", "az")
+ARTICLE = re.compile(rf"^(?:{'|'.join(a.title() for a in ARABIC_ARTICLES)})[- ]")  # as written
+ARTICLE_WORD = re.compile(rf"^(?:{'|'.join(ARABIC_ARTICLES)})[ -](?=\w)")  # of a name key
+JOINED_ARTICLE = re.compile(rf"^(?:{'|'.join(ARABIC_ARTICLES)})-(?=\w)", re.IGNORECASE)
 
 
 def region_core(name: str) -> str:

@@ -7,8 +7,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from .gazetteer import GEONAMES, GEONAMES_DISTRICTS, Place
-from .toponyms import BIG_TOWN, Mention
+from .gazetteer import BIG_TOWN, GEONAMES, GEONAMES_DISTRICTS, Place
+from .toponyms import Mention
 
 
 def document_country(
@@ -40,7 +40,9 @@ def document_country(
             "admin2": 1.0,
         }  # a region's name is often shared ("Punjab")
         size = 0.5 + math.log10(best.population + 10) / 7
-        weight = max(weights.get(best.kind, 0), size if best.kind == "admin2" else 0) or size
+        weight = weights.get(best.kind, size)
+        if best.kind == "admin2":
+            weight = max(weight, size)  # a district at a big seat votes as that town does
         others = {p.country_code for p in readings if rival(p, best)} - {best.country_code}
         if best.is_country:
             others = set()  # "Mali" names Mali, whatever villages share its name

@@ -7,11 +7,10 @@ import re
 from typing import NamedTuple
 
 from ..text import Token
-from .gazetteer import JOINED_ARTICLE, Gazetteer, Place
+from .gazetteer import BIG_TOWN, JOINED_ARTICLE, Gazetteer, Place
 
 POSSESSIVE = re.compile(r"(.+)['’]s$")
 MAX_WORDS = 3
-BIG_TOWN = 100_000
 MIN_HEAD = 4  # shorter heads of compounds ("Al-", "Ost-") name no town
 TITLE_CASE = 0.5  # above this share of capitalised longer words, a sentence is a headline
 
