@@ -13,6 +13,8 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	@echo "Compiling the gazetteer (about a minute, once; every command then loads it in ~2 s)"
+	$(BIN)/lagebild gazetteer info > /dev/null
 	touch $@
 
 demo: install
