@@ -11,7 +11,8 @@ are SHARE of its rows, the name is not GeoNames' own in other spelling, and no o
 the country bears it (a point near a border votes for its neighbour's name); of two codes
 voting for one name, the one with more votes takes it; a name that is one of the region's
 several districts (`admin2Codes.txt`: Uganda's Jinja in its Eastern Region) is ACLED naming a
-district, not the region. Only region names are written, no ACLED row.
+district, not the region. Only region names are written, no ACLED row; and, to
+lagebild/geo/admin1-events.tsv, how many of the rows lie in each region (counts only).
 """
 
 from __future__ import annotations
@@ -30,9 +31,15 @@ from lagebild.extraction.lexicon import countries
 from lagebild.geo.gazetteer import MIN_POPULATION, geonames_admin1
 
 OUT = ROOT / "lagebild" / "geo" / "admin1-acled.tsv"
+EVENTS_OUT = ROOT / "lagebild" / "geo" / "admin1-events.tsv"
 ADMIN2_CODES = SHARED / "data" / "geonames" / "admin2Codes.txt"
 MIN_VOTES = 1
 SHARE = 0.75
+EVENTS_HEADER = (
+    "# how many events of the tune half of ACLED's development notes (May 2020) lie in each\n"
+    "# admin1 region, as the gazetteer names it: counts only, built by\n"
+    "# scripts/build_acled_regions.py\n"
+)
 HEADER = (
     "# admin1 regions ACLED names otherwise than GeoNames, by GeoNames code: names only, built\n"
     "# by scripts/build_acled_regions.py from the tune half of ACLED's development notes\n"
@@ -109,12 +116,31 @@ def renamed(found: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], str]
 
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else ACLED_DEV
-    table = renamed(votes(path))
+    found = votes(path)
+    table = renamed(found)
     with open(OUT, "w", encoding="utf-8", newline="") as out:
         out.write(HEADER + "country\tcode\tname\n")
         for (country, code), name in sorted(table.items()):
             out.write(f"{country}\t{code}\t{name}\n")
     print(f"{len(table)} regions renamed")
+    write_events(found)
+
+
+def write_events(found: dict[tuple[str, str], Counter]) -> None:
+    """Events per region: where a country's conflict is, for telling its villages of one name
+    apart (the gazetteer names regions by the table just written, so it is read afresh)."""
+    from lagebild.geo.gazetteer import bundled_gazetteer
+
+    names = bundled_gazetteer().admin1_codes
+    events = Counter()
+    for code, counts in found.items():
+        if code in names:
+            events[(code[0], names[code])] += sum(counts.values())
+    with open(EVENTS_OUT, "w", encoding="utf-8", newline="") as out:
+        out.write(EVENTS_HEADER + "country\tadmin1\tevents\n")
+        for (country, admin1), count in sorted(events.items()):
+            out.write(f"{country}\t{admin1}\t{count}\n")
+    print(f"events of {len(events)} regions counted")
 
 
 if __name__ == "__main__":

@@ -48,6 +48,7 @@ class Context:
     country: str | None
     regions: set[tuple[str, str]]
     within: dict[int, frozenset]  # regions named right after a place name, by its start
+    nearby: frozenset  # the regions of the towns the text names without doubt
     reference: DateMention
     group: roles.ActorMention | None
     headline: bool  # the first sentence is the document's title
@@ -113,6 +114,7 @@ def build_context(
         country,
         regions,
         {k: v for ms in found for k, v in geo.qualifying_regions(ms, country).items()},
+        geo.town_regions([m for ms in found for m in ms], country),
         document_date(document, today),
         group,
         headline=bool(headline),

@@ -284,7 +284,7 @@ def places_in(context: Context, index: int, worst: int) -> list[tuple[geo.Place,
         if role == places.PERSON or places.RANK[role] > worst:
             continue
         within = context.within.get(mention.start, frozenset())
-        place = geo.best_place(mention, context.country, context.regions, within)
+        place = geo.best_place(mention, context.country, context.regions, within, context.nearby)
         if place:
             near = unplaced or after_unknown_name(context, index, mention)
             found.append((place, mention._replace(near=True) if near else mention))

@@ -1,7 +1,13 @@
 """The geoparser: a GeoNames gazetteer, place names in text, and which place each means."""
 
 from .gazetteer import Gazetteer, Place, build_gazetteer, default_gazetteer
-from .resolve import best_place, document_country, named_regions, qualifying_regions
+from .resolve import (
+    best_place,
+    document_country,
+    named_regions,
+    qualifying_regions,
+    town_regions,
+)
 from .toponyms import Cues, Mention, find_places, find_regions
 
 __all__ = [
@@ -16,5 +22,6 @@ __all__ = [
     "find_places",
     "find_regions",
     "named_regions",
+    "town_regions",
     "qualifying_regions",
 ]

