@@ -11,8 +11,11 @@ are SHARE of its rows, the name is not GeoNames' own in other spelling, and no o
 the country bears it (a point near a border votes for its neighbour's name); of two codes
 voting for one name, the one with more votes takes it; a name that is one of the region's
 several districts (`admin2Codes.txt`: Uganda's Jinja in its Eastern Region) is ACLED naming a
-district, not the region. Only region names are written, no ACLED row; and, to
-lagebild/geo/admin1-events.tsv, how many of the rows lie in each region (counts only).
+district, not the region. Only region names are written, no ACLED row; to
+lagebild/geo/admin1-acled-districts.tsv, the region ACLED names a district's events in where
+at least DISTRICT_VOTES rows, SHARE of them, name another than the gazetteer's (Serbia's
+Belgrade, in GeoNames' Central Serbia); and, to lagebild/geo/admin1-events.tsv, how many of
+the rows lie in each region (counts only).
 """
 
 from __future__ import annotations
@@ -32,9 +35,16 @@ from lagebild.geo.gazetteer import MIN_POPULATION, geonames_admin1
 
 OUT = ROOT / "lagebild" / "geo" / "admin1-acled.tsv"
 EVENTS_OUT = ROOT / "lagebild" / "geo" / "admin1-events.tsv"
+DISTRICTS_OUT = ROOT / "lagebild" / "geo" / "admin1-acled-districts.tsv"
 ADMIN2_CODES = SHARED / "data" / "geonames" / "admin2Codes.txt"
 MIN_VOTES = 1
+DISTRICT_VOTES = 3  # a point near a region's border votes for its neighbour: ask for more
 SHARE = 0.75
+DISTRICTS_HEADER = (
+    "# the admin1 name ACLED gives the events of a district where it is not the gazetteer's\n"
+    "# region name: names only, built by scripts/build_acled_regions.py from the tune half of\n"
+    "# ACLED's development notes\n"
+)
 EVENTS_HEADER = (
     "# how many events of the tune half of ACLED's development notes (May 2020) lie in each\n"
     "# admin1 region, as the gazetteer names it: counts only, built by\n"
@@ -124,6 +134,42 @@ def main() -> None:
             out.write(f"{country}\t{code}\t{name}\n")
     print(f"{len(table)} regions renamed")
     write_events(found)
+    write_district_regions(path)
+
+
+def district_votes(path: Path) -> dict[tuple[str, str, str], Counter]:
+    """(country, region, district) of the gazetteer town nearest each tune row → the admin1
+    names ACLED gives its rows."""
+    from lagebild.geo.gazetteer import NearestTown, bundled_gazetteer
+
+    towns = [p for p in bundled_gazetteer().places if p.kind == "town" and p.admin2]
+    nearest = NearestTown([(p, p.country_code, p.latitude, p.longitude) for p in towns])
+    codes = {country.name: code for code, country in countries().items()}
+    found: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            country = codes.get(row["country"])
+            if acled_part(row.get("event_id_cnty") or row["data_id"]) != "tune" or not country:
+                continue
+            town = nearest.nearest(country, float(row["latitude"]), float(row["longitude"]))
+            if town and town.admin1 and row["admin1"]:
+                found[(country, town.admin1, town.admin2)][row["admin1"]] += 1
+    return found
+
+
+def write_district_regions(path: Path) -> None:
+    """The region ACLED names a district's events in where it is not the gazetteer's: ACLED's
+    Serbia has Belgrade where GeoNames has Central Serbia, its Uganda districts as regions."""
+    rows = []
+    for (country, admin1, admin2), counts in sorted(district_votes(path).items()):
+        name, count = counts.most_common(1)[0]
+        agreed = count >= DISTRICT_VOTES and count / sum(counts.values()) >= SHARE
+        if agreed and not same_region_name(name, admin1):
+            rows.append((country, admin1, admin2, name))
+    with open(DISTRICTS_OUT, "w", encoding="utf-8", newline="") as out:
+        out.write(DISTRICTS_HEADER + "country\tadmin1\tadmin2\tname\n")
+        out.writelines("\t".join(row) + "\n" for row in rows)
+    print(f"{len(rows)} districts' regions renamed")
 
 
 def write_events(found: dict[tuple[str, str], Counter]) -> None:

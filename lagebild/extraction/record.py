@@ -33,7 +33,7 @@ def to_event(context: Context, incident: Incident, rank: int) -> Event:
         inter2=actor2[1] if actor2 else None,
         country=country.name if country else None,
         iso3=country.iso3 if country else None,
-        admin1=place.admin1 if place else None,
+        admin1=geo.acled_region(place) if place else None,
         admin2=place.admin2 if place else None,
         location=place.name if place else None,
         latitude=place.latitude if place else None,

@@ -1,6 +1,6 @@
 """The geoparser: a GeoNames gazetteer, place names in text, and which place each means."""
 
-from .gazetteer import Gazetteer, Place, build_gazetteer, default_gazetteer
+from .gazetteer import Gazetteer, Place, acled_region, build_gazetteer, default_gazetteer
 from .resolve import (
     best_place,
     document_country,
@@ -15,6 +15,7 @@ __all__ = [
     "Gazetteer",
     "Mention",
     "Place",
+    "acled_region",
     "best_place",
     "build_gazetteer",
     "default_gazetteer",
@@ -22,6 +23,6 @@ __all__ = [
     "find_places",
     "find_regions",
     "named_regions",
-    "town_regions",
     "qualifying_regions",
+    "town_regions",
 ]

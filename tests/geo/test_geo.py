@@ -328,6 +328,24 @@ def test_a_name_of_many_towns_is_read_in_the_region_of_a_town_named_without_doub
     assert best_place(mentions[0], "MX", nearby=nearby).admin1 == "Mexico"
 
 
+def test_a_first_level_region_loses_area_and_municipality_a_district_keeps_them():
+    from lagebild.geo.gazetteer import admin1_core, region_core
+
+    assert admin1_core("Western Area") == "Western"
+    assert admin1_core("Chisinau Municipality") == "Chisinau"
+    assert region_core("Maribor City Municipality") == "Maribor City Municipality"
+
+
+def test_an_event_takes_the_region_acled_names_its_district_in(gazetteer):
+    """GeoNames' Central Serbia holds Belgrade; ACLED's Serbia has Belgrade as a region."""
+    from lagebild.geo import acled_region
+
+    belgrade = next(p for p in gazetteer.lookup("Belgrade") if p.country_code == "RS")
+    assert belgrade.admin1 == "Central Serbia" and acled_region(belgrade) == "Belgrade"
+    (nis,) = [p for p in gazetteer.lookup("Nis") if p.kind == "town" and p.country_code == "RS"]
+    assert acled_region(nis) == nis.admin1
+
+
 def test_a_name_index_keeps_one_place_bare_and_several_as_a_tuple():
     from lagebild.geo.gazetteer import NameIndex
 

@@ -180,7 +180,7 @@ REGIONS = [
     ("Am Montag beschossen Rebellen Stellungen der Armee bei Slavne im Gebiet Donetsk.", "Ukraine", "Donetsk"),
     ("Am Montag beschossen Regierungstruppen Stellungen der Opposition in Maaret Alia in Idleb.", "Syria", "Idlib"),
     ("Vor der Schulbehörde in der nordlibanesischen Stadt Tripoli haben am Montag Hunderte Menschen demonstriert.", "Lebanon", "North"),
-    ("Bei einer Kundgebung im Belgrader Stadtbezirk Stari Grad hat die Polizei am Montag 15 Demonstranten festgenommen.", "Serbia", "Central Serbia"),
+    ("Bei einer Kundgebung im Belgrader Stadtbezirk Stari Grad hat die Polizei am Montag 15 Demonstranten festgenommen.", "Serbia", "Belgrade"),  # as ACLED names its region
     ("Bewaffnete haben am Montag im Norden Burkina Fasos nahe der Grenze zu Niger zwei Soldaten getötet.", "Burkina Faso", None),
     ("Demonstranten versuchten am Montag, den Eingang St. Stephen's am Parlament in Westminster zu stürmen; die Polizei am Eingang St. Stephen's hielt sie zurück.", "United Kingdom", "England"),
     ("Bewaffnete haben am Montag im zentralmexikanischen State of Mexico acht Polizisten in einem Hinterhalt getötet.", "Mexico", "Mexico"),
