@@ -133,7 +133,8 @@ def is_given_name(token: Token, names: list[geo.Mention], cues: geo.Cues) -> boo
 
 def authority(sentence, at, mention, lexicon: Lexicon, cues) -> str | None:
     """The seat of an authority: right after its word ("Polizei Aachen", "governor of
-    Kharkiv") or a few words before it ("the Aachen police", "Gaza's civil defence agency")."""
+    Kharkiv") or a few words before it ("the Aachen police", "Gaza's civil defence agency"),
+    not of one's building ("Barachatti police station")."""
     words = lexicon.cue_words("authority")
     previous = [t.folded for t in sentence[max(0, at - 2) : at]]
     if previous and previous[-1] in words:
@@ -145,12 +146,16 @@ def authority(sentence, at, mention, lexicon: Lexicon, cues) -> str | None:
     possessive = mention.text.endswith(("'s", "’s")) or following[:1] in (["'s"], ["’s"])
     following = following[1:] if following[:1] in (["'s"], ["’s"], ["'"]) else following
     reach = AUTHORITY_REACH if possessive else 1  # "Gaza's civil defence agency", "Aachen police"
-    for word in following[:reach]:
-        if word in words:
-            return AUTHORITY
+    for i, word in enumerate(following[:reach]):
+        if word in words:  # "Barachatti police station": a building there, not an authority
+            return None if following[i + 1 : i + 2] in facility_words(lexicon) else AUTHORITY
         if word in cues.stop or not word.isalpha():
             return None
     return None
+
+
+def facility_words(lexicon: Lexicon) -> list[list[str]]:
+    return [[word] for word in lexicon.cue_words("facility")]
 
 
 def reference(sentence, at, lexicon: Lexicon) -> str | None:

@@ -152,6 +152,7 @@ DATES = [
 
 # fmt: off
 PLACES = [
+    ("On 3 May 2020, Maoists shot dead a villager in a forest under Ketugram police station (Purba Bardhaman, West Bengal).", "Ketugram"),
     ("On 9 May 2020, a mob lynched a suspected thief in Maiduguri.", "Maiduguri"),
     ("On 9 May 2020, unidentified assailants threw a grenade into a bar in Bamako, injuring three people.", "Bamako"),
     ("On 9 May 2020, Ukrainian air defence intercepted two Russian drones over Kyiv.", "Kyiv"),
