@@ -7,6 +7,7 @@ operation failed; 2 bad usage or configuration.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 from enum import StrEnum
@@ -118,19 +119,33 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option(min=1, max=10_000, help="Documents per transaction.")
     ] = 100,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=256, help="Processes that code documents (default: the machine's cores)."
+        ),
+    ] = os.cpu_count() or 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="tcp://HOST:8786",
+            help="Code on this running Dask cluster instead (its workers need lagebild).",
+        ),
+    ] = None,
 ) -> None:
-    """Read documents, code their events and store both (already stored documents are skipped)."""
+    """Read documents, code their events and store both (already stored documents are skipped
+    before they are coded)."""
     from .ingest import complete_details
     from .pipeline import ingest as ingest_documents
     from .store import Store
 
-    with reported_errors(), Store(db) as store:
+    with reported_errors(), Store(db) as store, coder(workers, scheduler) as coding:
         complete_details(store)
         store.complete_records()
         read = new = known = failed = 0
         with progress() as bar:
             task = bar.add_task("ingesting", total=None)
-            for batch in ingest_documents(store, read_paths(paths), batch_size):
+            for batch in ingest_documents(store, read_paths(paths), batch_size, coding):
                 for error in [*batch.errors, *batch.outcome.refused]:
                     report(error)
                 for notice in batch.notices:
@@ -147,6 +162,25 @@ def ingest(
             highlight=False,
         )
     raise typer.Exit(1 if failed else 0)
+
+
+@contextmanager
+def coder(workers: int, scheduler: str | None):
+    """Where documents are coded: a Dask cluster, a pool of `workers` processes, or here."""
+    from .pipeline import Cluster, InProcess, Pool
+
+    if scheduler:
+        try:
+            coding = Cluster(scheduler)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise ConfigError(f"no Dask scheduler answers at {scheduler}: {error}") from None
+    else:
+        coding = Pool(workers) if workers > 1 else InProcess()
+    try:
+        yield coding
+    finally:
+        if not isinstance(coding, InProcess):
+            coding.close()
 
 
 @app.command()

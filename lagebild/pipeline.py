@@ -8,7 +8,10 @@ the API alike.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import NamedTuple
@@ -75,20 +78,109 @@ class Batch:
     outcome: Outcome = field(default_factory=Outcome)
 
 
-def ingest(store: Store, items: Iterable[ReadResult], batch_size: int = 100) -> Iterator[Batch]:
+def ingest(
+    store: Store, items: Iterable[ReadResult], batch_size: int = 100, coder: Coder | None = None
+) -> Iterator[Batch]:
     """Code read documents and store them with their events, `batch_size` to a transaction,
-    yielding what became of each batch."""
-    for chunk in batched(processed(items), batch_size):
-        batch = Batch(len(chunk))
-        coded = []
-        for item in chunk:
-            if isinstance(item, ReadError):
-                batch.errors.append(item)
-            else:
-                batch.notices += item.notices
-                coded.append((item.document, item.events))
-        batch.outcome = add_documents(store, coded)
-        yield batch
+    yielding what became of each batch in input order. A document whose text is stored already
+    is skipped before it is coded (a resumed run costs reading only). `coder` codes the
+    batches: in this process by default, or in a pool or on a Dask cluster, a few batches
+    ahead of the one being stored (one writer; memory bounded by the batches in flight)."""
+    coder = coder or InProcess()
+    pending: deque[tuple[Batch, Future]] = deque()
+    for chunk in batched(items, batch_size):
+        batch = Batch(len(chunk), errors=[i for i in chunk if isinstance(i, ReadError)])
+        documents = [i for i in chunk if not isinstance(i, ReadError)]
+        fresh = skip_stored(store, documents, batch.outcome)
+        pending.append((batch, coder.submit(code_batch, fresh) if fresh else done([])))
+        if len(pending) > coder.ahead:
+            yield store_batch(store, *pending.popleft())
+    while pending:
+        yield store_batch(store, *pending.popleft())
+
+
+def skip_stored(store: Store, documents: list[Document], outcome: Outcome) -> list[Document]:
+    """The documents whose text is not stored yet; the others go to `outcome.known`."""
+    if not documents:
+        return []
+    with store.transaction() as transaction:
+        stored = transaction.stored_documents(documents)
+    texts = {content_hash: doc_id for doc_id, content_hash in stored.items()}
+    outcome.known += [(d, texts[d.content_hash]) for d in documents if d.content_hash in texts]
+    return [d for d in documents if d.content_hash not in texts]
+
+
+def store_batch(store: Store, batch: Batch, coding: Future) -> Batch:
+    coded = []
+    for item in coding.result():
+        if isinstance(item, ReadError):
+            batch.errors.append(item)
+        else:
+            batch.notices += item.notices
+            coded.append((item.document, item.events))
+    batch.outcome += add_documents(store, coded)
+    return batch
+
+
+def code_batch(documents: list[Document]) -> list[Coded | ReadError]:
+    """Code a batch of documents: the task a worker process or a Dask worker runs."""
+    return list(processed(documents))
+
+
+def done(result) -> Future:
+    future: Future = Future()
+    future.set_result(result)
+    return future
+
+
+class InProcess:
+    """Codes each batch in this process, when it is submitted."""
+
+    ahead = 0
+
+    def submit(self, function: Callable, *args) -> Future:
+        return done(function(*args))
+
+
+class Pool:
+    """Codes batches in `workers` processes, forked once the resources are loaded here (on the
+    first batch to code, so a run with nothing new loads nothing), so that they share the
+    gazetteer and lexicons rather than load one each."""
+
+    def __init__(self, workers: int):
+        self.workers, self.ahead = workers, 2 * workers
+        self.executor: ProcessPoolExecutor | None = None
+
+    def submit(self, function: Callable, *args) -> Future:
+        if self.executor is None:
+            warm_up()
+            context = multiprocessing.get_context("fork")
+            self.executor = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self.executor.submit(function, *args)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+
+
+class Cluster:
+    """Codes batches on the workers of a running Dask cluster (`tcp://host:8786`)."""
+
+    def __init__(self, address: str):
+        from distributed import Client
+
+        self.client = Client(address, timeout=CLUSTER_TIMEOUT)
+        self.ahead = 2 * max(1, sum(self.client.nthreads().values()))
+
+    def submit(self, function: Callable, *args) -> Future:
+        return self.client.submit(function, *args, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+Coder = InProcess | Pool | Cluster
+CLUSTER_TIMEOUT = "10s"
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

@@ -1,10 +1,16 @@
-"""The pipeline runs the stages over a batch; one document's failure does not end it."""
+"""The pipeline runs the stages over a batch; one document's failure does not end it; a pool of
+workers or a Dask cluster store exactly what one process does; a resumed run codes nothing
+already stored."""
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from lagebild.errors import ExtractError
 from lagebild.models import Document
-from lagebild.pipeline import process, processed
+from lagebild.pipeline import Cluster, InProcess, Pool, ingest, process, processed
+from lagebild.read import read_paths
+from lagebild.store import Store
 
 
 def test_a_document_that_cannot_be_coded_is_reported_and_the_batch_goes_on():
@@ -52,3 +58,68 @@ def test_an_undated_document_says_its_events_date_was_assumed():
     assert [str(n) for n in coded.notices] == [
         "a.csv:7: no date given: 1 event(s) dated to December 2026, when coded"
     ]
+
+
+CORPUS = Path(__file__).parents[1] / "data" / "corpus"
+
+
+def stored_events(store) -> list[str]:
+    """The stored events, as comparable text."""
+    rows = [e.model_dump(mode="json") for e in store.iter_events()]
+    return sorted(json.dumps(row, sort_keys=True) for row in rows)
+
+
+def ingested(url: str, coder=None, batch_size: int = 5) -> list[str]:
+    with Store(url) as store:
+        for _ in ingest(store, read_paths([CORPUS]), batch_size, coder):
+            pass
+        return stored_events(store)
+
+
+def test_a_pool_of_workers_stores_exactly_what_one_process_does(tmp_path):
+    alone = ingested(f"sqlite:///{tmp_path / 'one.db'}")
+    pool = Pool(2)
+    try:
+        assert ingested(f"sqlite:///{tmp_path / 'pool.db'}", pool) == alone
+    finally:
+        pool.close()
+    assert len(alone) > 40
+
+
+def test_a_dask_cluster_stores_exactly_what_one_process_does(tmp_path):
+    from distributed import LocalCluster
+
+    alone = ingested(f"sqlite:///{tmp_path / 'one.db'}")
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:  # fmt: skip
+        coder = Cluster(cluster.scheduler_address)
+        try:
+            assert ingested(f"sqlite:///{tmp_path / 'dask.db'}", coder) == alone
+            assert len(coder.client.nthreads()) == 2
+        finally:
+            coder.close()
+
+
+class CountingCoder(InProcess):
+    """Codes in this process and counts the documents it was given."""
+
+    def __init__(self):
+        self.documents = 0
+
+    def submit(self, function, *args):
+        self.documents += len(args[0])
+        return super().submit(function, *args)
+
+
+def test_a_resumed_ingest_codes_no_document_already_stored(tmp_path):
+    url = f"sqlite:///{tmp_path / 'lagebild.db'}"
+    first, again = CountingCoder(), CountingCoder()
+    events = ingested(url, first)
+    with Store(url) as store:
+        batches = list(ingest(store, read_paths([CORPUS]), 5, again))
+    assert first.documents > 40 and again.documents == 0
+    assert sum(len(b.outcome.known) for b in batches) == first.documents
+    with Store(url) as store:
+        assert stored_events(store) == events

@@ -86,11 +86,17 @@ class Lexicon:
 
     def cue_words(self, kind: str) -> tuple[str, ...]:
         """The place cues of one kind ("near", "modifier", "direction", …), longest first."""
-        return tuple(sorted((w for w, k in self.place_cues.items() if kind in k), key=len)[::-1])
+        return cue_words_of(self, kind)
 
     @cached_property
     def directions(self) -> tuple[str, ...]:
         return self.cue_words("direction")
+
+
+@cache
+def cue_words_of(lexicon: Lexicon, kind: str) -> tuple[str, ...]:
+    found = (w for w, kinds in lexicon.place_cues.items() if kind in kinds)
+    return tuple(sorted(found, key=len)[::-1])
 
 
 @cache

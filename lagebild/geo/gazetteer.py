@@ -263,6 +263,7 @@ def skeleton(key: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A name as the index keeps it: without case, accents, apostrophes or hyphens, so that
     spellings of one transliteration meet ("Sa'dah" = "Sadah", "Rafaḩ" = "Rafah",

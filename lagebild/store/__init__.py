@@ -16,9 +16,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import alembic.command
-import alembic.config
-import alembic.util
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -98,6 +95,10 @@ def migrate(engine: sa.Engine, revision: str = "head") -> None:
     On PostgreSQL an advisory lock makes a second process that opens the same new database at
     the same moment wait, instead of failing on the tables the first one is creating.
     """
+    import alembic.command  # a quarter second to import: only commands that open a store pay
+    import alembic.config
+    import alembic.util
+
     try:
         with engine.begin() as connection:
             if engine.dialect.name == "postgresql":

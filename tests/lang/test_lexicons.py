@@ -54,6 +54,7 @@ def test_labels_are_known(language):
         "direction",
         "city_suffix",
         "authority",
+        "facility",
         "title",
         "locative",
         "border",
