@@ -4,10 +4,11 @@
 
 The archive is built from the shipped texts (data/corpus in German and English, the UCDP
 headlines of data/ucdp): each document of ~2 KB joins paragraphs drawn at random (seeded), so
-every text is new to the store. Measured, each in a fresh process and store, wall time and
-peak memory (the process and its workers): ingest with one worker, with the machine's cores,
-into PostgreSQL when a server URL is given, on a Dask LocalCluster of one and of two workers;
-and a resumed run with 97 % of the archive stored. Then a per-stage table: the share of one
+every text is new to the store, published on one of the days of two years in turn. Measured,
+each in a fresh process and store, wall time and peak memory (of the largest process: the
+command or one of its workers): ingest with one worker, with the machine's cores, into
+PostgreSQL when a server URL is given, on a Dask LocalCluster of one and of two workers; and a
+resumed run with 97 % of the archive stored. Then a per-stage table: the share of one
 process's time each stage of the pipeline takes, over `--stages` documents (cProfile).
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime as dt
 import json
 import os
 import pstats
@@ -33,6 +35,7 @@ MEASURED = (  # run a command; print the peak RSS of its largest process (itself
     " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
 TARGET_BYTES = 2000
+FIRST_DAY, ARCHIVE_DAYS = dt.date(2020, 1, 1), 730  # an archive of two years' news
 RESUMED = 0.97
 STAGES = {  # stage → the function whose cumulative time it is
     "read": "read.py:read_paths",
@@ -70,7 +73,8 @@ def archive(path: Path, count: int) -> None:
             while size < TARGET_BYTES:
                 texts.append(rng.choice(by_language[language]))
                 size += len(texts[-1]) + 2
-            record = {"id": f"bench-{n}", "text": "\n\n".join(texts), "published": "2022-01-24"}
+            published = (FIRST_DAY + dt.timedelta(days=n % ARCHIVE_DAYS)).isoformat()
+            record = {"id": f"bench-{n}", "text": "\n\n".join(texts), "published": published}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 

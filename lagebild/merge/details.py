@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from ..extraction.context import place_cues
@@ -29,6 +29,7 @@ COMMON = 3.5  # Zipf frequency of a common word: once in 300,000 words ("Polizei
 RARE = 1.5  # below it in every language, a name few texts use: a village, a person
 WORD = 2.0  # a compound's first part is a word: "Regierung" 5.2, "Beobachter" 4.0
 SAME_SPELLING = 80  # rapidfuzz ratio of two folded spellings of one name ("afgoye"/"afgooye")
+PREFIX = 5  # letters a name needs to be another's beginning
 YEARS = range(1900, 2101)
 MAX_DIGITS = 9  # longer digit runs are ids or phone numbers, not figures of an event
 FIGURE, RARE_MARK = "#", "!"
@@ -127,12 +128,7 @@ def compare(a: frozenset[str], b: frozenset[str], tolls: Iterable[int] = ()) -> 
     allowed) and how many each has that the other lacks, not counting their death `tolls`,
     which a later report may well raise."""
     names_a, names_b = plain_names(a), plain_names(b)
-    matched_a, matched_b = set(), set()
-    for x in names_a:
-        for y in names_b:
-            if same_name(x, y):
-                matched_a.add(x)
-                matched_b.add(y)
+    matched_a, matched_b = same_names(names_a, names_b)
     figures_a, figures_b = {x for x in a if x[0] == FIGURE}, {x for x in b if x[0] == FIGURE}
     toll_figures = {f"{FIGURE}{toll}" for toll in tolls}
     rare_a, rare_b = rare_names(a), rare_names(b)
@@ -147,19 +143,34 @@ def compare(a: frozenset[str], b: frozenset[str], tolls: Iterable[int] = ()) -> 
     )
 
 
-def plain_names(items: frozenset[str]) -> set[str]:
-    return {x.lstrip(RARE_MARK) for x in items if x[0] != FIGURE}
+@lru_cache(maxsize=1 << 14)  # a report meets many candidates, each with the same details
+def plain_names(items: frozenset[str]) -> frozenset[str]:
+    return frozenset(x.lstrip(RARE_MARK) for x in items if x[0] != FIGURE)
 
 
-def rare_names(items: frozenset[str]) -> set[str]:
-    return {x[1:] for x in items if x[0] == RARE_MARK}
+@lru_cache(maxsize=1 << 14)
+def rare_names(items: frozenset[str]) -> frozenset[str]:
+    return frozenset(x[1:] for x in items if x[0] == RARE_MARK)
 
 
-def same_name(x: str, y: str) -> bool:
-    """Two folded names are one: equal, spelt nearly alike, or one the other's beginning
-    ("kashtanove" / "kashtanovoie")."""
-    if x == y:
-        return True
-    if min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= SAME_SPELLING:
-        return True
-    return min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x))
+def same_names(a: frozenset[str], b: frozenset[str]) -> tuple[set[str], set[str]]:
+    """The names of `a` and of `b` that are one with a name of the other: equal, spelt nearly
+    alike (both of 4 letters or more), or one the other's beginning (5 or more: "kashtanove" /
+    "kashtanovoie"). All pairs are scored at once, in rapidfuzz's C: the merge compares each
+    report with every candidate, and the pairs of their names are most of its time."""
+    matched_a, matched_b = set(a & b), set(a & b)
+    for x in a:  # one the other's beginning: a prefix of x, 5 letters or more, is a name of b
+        found = {x[:k] for k in range(PREFIX, len(x))} & b
+        matched_a |= {x} if found else set()
+        matched_b |= found
+    for y in b:
+        found = {y[:k] for k in range(PREFIX, len(y))} & a
+        matched_b |= {y} if found else set()
+        matched_a |= found
+    long_a, long_b = [x for x in a if len(x) >= 4], [y for y in b if len(y) >= 4]
+    if long_a and long_b:
+        scores = process.cdist(long_a, long_b, scorer=fuzz.ratio, score_cutoff=SAME_SPELLING)
+        rows, columns = scores.nonzero()
+        matched_a |= {long_a[i] for i in rows}
+        matched_b |= {long_b[j] for j in columns}
+    return matched_a, matched_b
