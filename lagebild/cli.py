@@ -20,7 +20,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import evaluate
 from .errors import ConfigError, LagebildError, ReadError
 from .export import WRITERS
 from .models import Notice, event_json_schema
@@ -290,6 +289,8 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score predictions against gold events, or the extractor against an ACLED file."""
+    from . import evaluate
+
     with reported_errors():
         if (gold is None) == (acled is None):
             raise ConfigError("give either --gold (with --pred) or --acled")
@@ -310,6 +311,8 @@ def evaluate_command(
 
 def acled_scores(path: Path, pred: Path | None, part: str) -> dict:
     """Extract the notes of an ACLED file (or read `pred`) and score them against its rows."""
+    from . import evaluate
+
     golds = [
         g for g in evaluate.read_acled_gold(path) if part in ("all", evaluate.acled_part(g.doc))
     ]
