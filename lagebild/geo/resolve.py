@@ -103,7 +103,7 @@ def contains(region: Place, place: Place) -> bool:
 
 def listed_district(place: Place) -> bool:
     """A district only another source lists (geoBoundaries): named like many places worldwide
-    ("Abu", "Ceylon", "Salah"), it is read in the article's country but names no country.
+    ("Abu", "Zahra", "Salah"), it is read in the article's country but names no country.
     GeoNames' districts at their seats are named like those towns, and vote as they do."""
     return place.kind == "admin2" and place.source not in (GEONAMES, GEONAMES_DISTRICTS)
 
