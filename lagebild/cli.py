@@ -178,8 +178,7 @@ def coder(workers: int, scheduler: str | None):
     try:
         yield coding
     finally:
-        if not isinstance(coding, InProcess):
-            coding.close()
+        coding.close()
 
 
 @app.command()

@@ -141,6 +141,9 @@ class InProcess:
     def submit(self, function: Callable, *args) -> Future:
         return done(function(*args))
 
+    def close(self) -> None:
+        pass
+
 
 class Pool:
     """Codes batches in `workers` processes, forked once the resources are loaded here (on the

@@ -148,14 +148,11 @@ def authority(sentence, at, mention, lexicon: Lexicon, cues) -> str | None:
     reach = AUTHORITY_REACH if possessive else 1  # "Gaza's civil defence agency", "Aachen police"
     for i, word in enumerate(following[:reach]):
         if word in words:  # "Barachatti police station": a building there, not an authority
-            return None if following[i + 1 : i + 2] in facility_words(lexicon) else AUTHORITY
+            after = following[i + 1] if i + 1 < len(following) else None
+            return None if after in lexicon.cue_words("facility") else AUTHORITY
         if word in cues.stop or not word.isalpha():
             return None
     return None
-
-
-def facility_words(lexicon: Lexicon) -> list[list[str]]:
-    return [[word] for word in lexicon.cue_words("facility")]
 
 
 def reference(sentence, at, lexicon: Lexicon) -> str | None:

@@ -143,7 +143,7 @@ class NameIndex(dict):
 
     @classmethod
     def of(cls, found: dict[str, set[int]]) -> NameIndex:
-        return cls({k: sorted(v)[0] if len(v) == 1 else tuple(sorted(v)) for k, v in found.items()})
+        return cls({k: min(v) if len(v) == 1 else tuple(sorted(v)) for k, v in found.items()})
 
 
 @dataclass
@@ -262,7 +262,6 @@ def skeleton(key: str) -> str:
     return folded[:1] + re.sub(r"[aeiou]", "", folded[1:])
 
 
-@lru_cache(maxsize=1 << 16)
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A name as the index keeps it: without case, accents, apostrophes or hyphens, so that
