@@ -72,6 +72,7 @@ SPELLING_SIMILARITY = 80  # rapidfuzz ratio of two folded spellings of one town'
 BIG_TOWN = 100_000  # people: a town known the world over (found by its consonants anywhere)
 KNOWN_TOWN_SIMILARITY = 90  # and the ratio of its spelling then ("Hamamiyyat" is not Hamamatsu)
 REGION_SIMILARITY = 80  # rapidfuzz ratio of two spellings of one region's name
+FOUND_NAMES = 100_000  # names whose places `Gazetteer.lookup` keeps (some 30 MB)
 
 
 class Place(NamedTuple):
@@ -158,12 +159,14 @@ class Gazetteer:
     skeletons: NameIndex = field(default_factory=NameIndex)  # see `skeleton`
     region_lists: dict[str, list[str]] = field(default_factory=dict)  # region keys, on first use
     admin1_codes: dict[tuple[str, str], str] = field(default_factory=dict)  # (country, code)
+    found: dict[str, tuple[Place, ...]] = field(default_factory=dict, repr=False)  # see `lookup`
 
     def add(self, place: Place, names) -> None:
         """Index a place under its names; short all-caps alternates (codes) are left out,
         except for countries ("USA")."""
         index = len(self.places)
         self.places.append(place)
+        self.found.clear()
         keep = {name_key(n) for n in names if n and (place.is_country or not ACRONYM.fullmatch(n))}
         for key in keep - {""}:
             self.names.append(key, index)
@@ -172,6 +175,7 @@ class Gazetteer:
 
     def add_names(self, index: int, names) -> None:
         """More names for a place already indexed (a GeoNames dump's alternates)."""
+        self.found.clear()
         for key in {name_key(n) for n in names if n} - {""}:
             if index not in self.names.indexes(key):
                 self.names.append(key, index)
@@ -179,11 +183,20 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """The places a name denotes; failing its spelling, those it names without its Arabic
         article, or whose names another transliteration spells alike ("Faisabad" = "Fayzabad",
-        "Dijala" = "Diyala")."""
+        "Dijala" = "Diyala"). Kept for the next ask (the geoparser asks of every capitalised
+        run of words, and news repeats its names), up to `FOUND_NAMES` names."""
+        found = self.found.get(name)
+        if found is None:
+            if len(self.found) >= FOUND_NAMES:
+                self.found.clear()
+            found = self.found[name] = tuple(self.places_named(name))
+        return list(found)
+
+    def places_named(self, name: str) -> list[Place]:
         key = name_key(name)
         found = self.names.indexes(key)
         if not found and JOINED_ARTICLE.match(name):
-            return self.lookup(JOINED_ARTICLE.sub("", name))  # "al-Dschasira": "Dschasira"
+            return self.places_named(JOINED_ARTICLE.sub("", name))  # "al-Dschasira": "Dschasira"
         if not found and len(key) >= MIN_FUZZY_NAME and WORD.fullmatch(key):
             found = self.folded.indexes(fold(key))
         return [self.places[i] for i in found]
@@ -332,6 +345,7 @@ def load_gazetteer(path: Path) -> Gazetteer:
 def save_gazetteer(gazetteer: Gazetteer, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")  # processes building at once
+    gazetteer.found.clear()  # what the build looked up is no part of the index
     with open(temporary, "wb") as handle:
         pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(path)  # atomic: a crash never leaves half a gazetteer

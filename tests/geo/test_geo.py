@@ -540,3 +540,16 @@ def test_a_district_at_a_big_seat_votes_as_its_town_does(gazetteer):
     text = "Protesters gathered in the South-West division of Jaffna district."
     mentions = places(gazetteer, text)
     assert document_country(mentions) == "LK"
+
+
+def test_a_name_looked_up_again_sees_places_added_since():
+    from lagebild.geo.gazetteer import Gazetteer, Place
+
+    gazetteer = Gazetteer()
+    town = Place(1, "Tall Tamr", "SY", "Al-Hasakah", None, 36.65, 40.37, 7000, "town")
+    assert gazetteer.lookup("Tall Tamr") == []
+    gazetteer.add(town, ["Tall Tamr"])
+    found = gazetteer.lookup("Tall Tamr")
+    assert found == [town]
+    found.clear()
+    assert gazetteer.lookup("Tall Tamr") == [town]
