@@ -31,21 +31,34 @@ app = typer.Typer(
     help="Turn German and English news into ACLED-style conflict events with evidence.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode="markdown",  # a docstring's lines are joined, as its paragraphs read
 )
 err = Console(stderr=True, soft_wrap=True)  # a path or URL is never split across lines
 
 
-def setting_option(name: str, *flags: str) -> typer.models.OptionInfo:
+def setting_option(name: str, *flags: str, metavar: str) -> typer.models.OptionInfo:
     """An option whose default, help and environment variable come from `settings`."""
-    return typer.Option(*flags, envvar=SETTINGS[name].env, help=SETTINGS[name].help)
+    setting_ = SETTINGS[name]
+    return typer.Option(*flags, envvar=setting_.env, help=setting_.help, metavar=metavar)
 
 
-DatabaseOption = Annotated[str, setting_option("database_url", "--db")]
-HostOption = Annotated[str, setting_option("host", "--host")]
+DatabaseOption = Annotated[str, setting_option("database_url", "--db", metavar="FILE|URL")]
+HostOption = Annotated[str, setting_option("host", "--host", metavar="ADDRESS")]
 PortOption = Annotated[
-    int | None, typer.Option("--port", min=1, max=65535, help=SETTINGS["port"].help)
+    int | None,
+    typer.Option("--port", min=1, max=65535, metavar="PORT", help=SETTINGS["port"].help),
+]
+PathsArgument = Annotated[
+    list[Path], typer.Argument(metavar="PATH...", help="Files or folders of news to read.")
+]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write here, not stdout.")
 ]
 DEFAULT_DB = SETTINGS["database_url"].default
+FILTER_OPTIONS = (
+    "date_from", "date_to", "country", "admin1", "event_type", "sub_event_type", "actor", "text",
+    "min_fatalities", "bbox",
+)  # fmt: skip
 
 
 class ExportFormat(StrEnum):
@@ -75,8 +88,23 @@ def reported_errors():
         raise typer.Exit(error.exit_code) from None
 
 
+def print_version(wanted: bool) -> None:
+    if wanted:
+        from . import __version__
+
+        print(f"lagebild {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def settings_first() -> None:
+def settings_first(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Turn German and English news into ACLED-style conflict events with evidence."""
     with reported_errors():
         check_settings()
@@ -113,15 +141,18 @@ def output(path: Path | None):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of news to read.")],
+    paths: PathsArgument,
     db: DatabaseOption = DEFAULT_DB,
     batch_size: Annotated[
-        int, typer.Option(min=1, max=10_000, help="Documents per transaction.")
+        int, typer.Option(min=1, max=10_000, metavar="N", help="Documents per transaction.")
     ] = 100,
     workers: Annotated[
         int,
         typer.Option(
-            min=1, max=256, help="Processes that code documents (default: the machine's cores)."
+            min=1,
+            max=256,
+            metavar="N",
+            help="Processes that code documents (default: the machine's cores).",
         ),
     ] = os.cpu_count() or 1,
     scheduler: Annotated[
@@ -183,8 +214,8 @@ def coder(workers: int, scheduler: str | None):
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of news to read.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+    paths: PathsArgument,
+    out: OutOption = None,
 ) -> None:
     """Code the events of documents and write them as JSON Lines (nothing is stored)."""
     failures = 0
@@ -209,15 +240,46 @@ def export(
     columns: Annotated[
         Columns, typer.Option(help="ACLED columns: current or pre-2023.")
     ] = Columns.current,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here, not stdout.")] = None,
+    out: OutOption = None,
     db: DatabaseOption = DEFAULT_DB,
+    date_from: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", help="First event date (inclusive).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option(metavar="YYYY-MM-DD", help="Last event date (inclusive).")
+    ] = None,
+    country: Annotated[str | None, typer.Option(metavar="NAME", help="ACLED country.")] = None,
+    admin1: Annotated[str | None, typer.Option(metavar="NAME", help="First-level region.")] = None,
+    event_type: Annotated[
+        str | None, typer.Option(metavar="TYPE", help="ACLED event type.")
+    ] = None,
+    sub_event_type: Annotated[
+        str | None, typer.Option(metavar="TYPE", help="ACLED sub-event type.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(metavar="WORDS", help="Part of actor1's or actor2's name.")
+    ] = None,
+    text: Annotated[
+        str | None, typer.Option(metavar="WORDS", help="Words in the notes or a source's text.")
+    ] = None,
+    min_fatalities: Annotated[
+        int | None, typer.Option(metavar="N", min=0, help="At least this many killed.")
+    ] = None,
+    bbox: Annotated[
+        str | None,
+        typer.Option(metavar="W,S,E,N", help="Box in degrees; W > E crosses the antimeridian."),
+    ] = None,
 ) -> None:
-    """Write every stored event as ACLED CSV, GeoJSON or JSON Lines."""
+    """Write the stored events as ACLED CSV, GeoJSON or JSON Lines, newest first: all of them,
+    or those the filters select (the API's filters; names match in any case and accents)."""
+    from .query import event_filter
     from .store import Store
 
+    given = {k: v for k, v in locals().items() if k in FILTER_OPTIONS and v is not None}
     with reported_errors(), Store(db, create=False) as store:
+        wanted = event_filter(given)
         with output(out) as handle:
-            events = store.iter_events(evidence=format is ExportFormat.jsonl)
+            events = store.iter_events(wanted, evidence=format is ExportFormat.jsonl)
             if format is ExportFormat.acled:
                 count = WRITERS["acled"](events, handle, columns.value)
             else:
@@ -231,7 +293,7 @@ def serve(
     host: HostOption = SETTINGS["host"].default,
     port: PortOption = None,
     processes: Annotated[
-        int | None, typer.Option(min=1, max=64, help=SETTINGS["processes"].help)
+        int | None, typer.Option(min=1, max=64, metavar="N", help=SETTINGS["processes"].help)
     ] = None,
 ) -> None:
     """Serve the API (and dashboard) over the stored events. Writes (POST /documents) need
@@ -273,14 +335,18 @@ def serve(
 @app.command(name="eval")
 def evaluate_command(
     gold: Annotated[
-        Path | None, typer.Option(help="Gold events (JSON Lines, gold/seed.jsonl format).")
+        Path | None,
+        typer.Option(metavar="FILE", help="Gold events (JSON Lines, gold/seed.jsonl format)."),
     ] = None,
     pred: Annotated[
-        Path | None, typer.Option(help="Predicted events (JSON Lines from `extract`).")
+        Path | None,
+        typer.Option(metavar="FILE", help="Predicted events (JSON Lines from `extract`)."),
     ] = None,
     acled: Annotated[
         Path | None,
-        typer.Option(help="ACLED CSV: its notes are extracted and scored against its rows."),
+        typer.Option(
+            metavar="FILE", help="ACLED CSV: its notes are extracted and scored against its rows."
+        ),
     ] = None,
     part: Annotated[
         Part, typer.Option(help="With --acled: score all rows, or one stable half.")
@@ -382,18 +448,24 @@ def schema() -> None:
 gazetteer_app = typer.Typer(
     help="The place names the geoparser knows: bundled GeoNames towns, or a dump you import.",
     no_args_is_help=True,
+    rich_markup_mode="markdown",
 )
 app.add_typer(gazetteer_app, name="gazetteer")
 
 
 @gazetteer_app.command(name="import")
 def gazetteer_import(
-    dump: Annotated[Path, typer.Argument(help="GeoNames allCountries.txt or a country's XX.txt.")],
+    dump: Annotated[
+        Path,
+        typer.Argument(metavar="DUMP", help="GeoNames allCountries.txt or a country's XX.txt."),
+    ],
     alternate_names: Annotated[
-        Path | None, typer.Option(help="GeoNames alternateNamesV2.txt (more spellings).")
+        Path | None,
+        typer.Option(metavar="FILE", help="GeoNames alternateNamesV2.txt (more spellings)."),
     ] = None,
     country: Annotated[
-        list[str] | None, typer.Option(help="Only this ISO country code (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="CODE", help="Only this ISO country code (repeatable)."),
     ] = None,
 ) -> None:
     """Add a GeoNames dump's places to the bundled gazetteer; every command uses it from now on."""

@@ -6,11 +6,12 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 import sqlalchemy as sa
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from .errors import ConfigError
 
@@ -22,6 +23,7 @@ SORTS = {
 }
 Sort = Literal["-date", "date", "-fatalities", "fatalities"]
 Period = Literal["day", "week", "month"]
+NAMED = ("country", "admin1", "event_type", "sub_event_type")  # filters that name a value
 MAX_INT = 2**31 - 1  # the largest integer the fatalities column holds on both databases
 
 
@@ -78,14 +80,27 @@ class EventFilter(BaseModel):
         return value
 
 
+def event_filter(given: dict) -> EventFilter:
+    """The filter of options given outside the API (the CLI's), refused in one sentence that
+    names the option, as `--date-from`."""
+    try:
+        return EventFilter(**given)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        option = "--" + str(first["loc"][0]).replace("_", "-") if first["loc"] else "a filter"
+        raise ConfigError(f"{option}: {first['msg']}") from None
+
+
 class Matchers(NamedTuple):
     """The store's clauses for the filters that need more than the events table: events one of
-    whose sources holds words, events with an actor whose name holds them, and events in a box
-    that does not cross the antimeridian (None: the coordinates decide)."""
+    whose sources holds words, events with an actor whose name holds them, events in a box
+    that does not cross the antimeridian (None: the coordinates decide), and events whose
+    column holds a name however it is cased and accented (None: exactly as given)."""
 
     text: Callable[[str], sa.ColumnElement]
     actor: Callable[[str], sa.ColumnElement]
     box: Callable[..., sa.ColumnElement] | None = None
+    named: Callable[[str, str], sa.ColumnElement] | None = None  # see `plain`
 
 
 def contains(column, words: str, dialect: str):
@@ -117,9 +132,9 @@ def conditions(
             found.append(c.longitude.between(west, east))
         else:  # across the antimeridian
             found.append(sa.or_(c.longitude >= west, c.longitude <= east))
-    for field in ("country", "admin1", "event_type", "sub_event_type"):
-        if getattr(f, field):
-            found.append(c[field] == getattr(f, field))
+    for field in NAMED:
+        if name := getattr(f, field):
+            found.append(matchers.named(field, name) if matchers.named else c[field] == name)
     if f.actor:
         found.append(matchers.actor(f.actor))
     if f.min_fatalities is not None:
@@ -127,6 +142,13 @@ def conditions(
     if f.text:
         found.append(sa.or_(contains(c.notes, f.text, dialect), matchers.text(f.text)))
     return found
+
+
+def plain(name: str) -> str:
+    """A name as a user may type it: "syria" asks for Syria, "Ninawa" for Ninawā."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
 
 
 def escape_like(words: str) -> str:

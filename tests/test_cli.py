@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -71,6 +72,39 @@ def test_export_acled_csv_has_a_row_per_stored_event(tmp_path):
     assert list(rows[0]) == list(LEGACY_COLUMNS)
 
 
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    db = tmp_path_factory.mktemp("export") / "t.db"
+    assert run("ingest", FIRST, "--db", db).exit_code == 0
+    return db
+
+
+def exported(db, *filters) -> list[dict]:
+    result = run("export", "--db", db, *filters)
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(result.stdout.splitlines()))
+
+
+@pytest.mark.parametrize(
+    "filters, keep",
+    [
+        (["--country", "syria"], lambda row: row["country"] == "Syria"),
+        (["--event-type", "BATTLES"], lambda row: row["event_type"] == "Battles"),
+        (["--min-fatalities", "1"], lambda row: int(row["fatalities"]) >= 1),
+        (["--date-to", "2022-01-21"], lambda row: row["event_date"] <= "2022-01-21"),
+        (["--bbox", "40,36,41,37"], lambda row: 40 <= float(row["longitude"] or 0) <= 41),
+    ],
+)
+def test_export_keeps_the_events_its_filters_select(ingested, filters, keep):
+    every = exported(ingested)
+    assert every and exported(ingested, *filters) == [row for row in every if keep(row)]
+
+
+def test_export_names_a_filter_it_cannot_read(ingested):
+    result = run("export", "--db", ingested, "--date-from", "yesterday")
+    assert result.exit_code == 2 and "--date-from" in result.output
+
+
 def test_eval_gold_prints_a_table_and_json(predictions):
     gold = ROOT / "data" / "gold" / "seed.jsonl"
     table = run("eval", "--gold", gold, "--pred", predictions)
@@ -106,11 +140,22 @@ def test_eval_usage_errors_exit_2(args, message):
     assert message in result.output
 
 
-def test_every_command_has_help():
-    for command in ("ingest", "extract", "export", "serve", "eval", "schema"):
-        result = run(command, "--help")
-        assert result.exit_code == 0
-        assert "Usage" in result.output
+COMMANDS = ["ingest", "extract", "export", "serve", "eval", "schema", "gazetteer import"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_naming_values_not_python_types(command):
+    """Placeholders say what to give (FILE|URL, N), never a type such as <str>."""
+    result = run(*command.split(), "--help")
+    assert result.exit_code == 0 and "Usage" in result.output
+    assert not re.search(r"<(str|bool|int|list)\b|\{[a-z_]+\}", result.output)
+
+
+def test_version_is_printed():
+    from lagebild import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.output == f"lagebild {__version__}\n"
 
 
 def test_schema_command_prints_the_shipped_schema():

@@ -167,9 +167,17 @@ def test_unreachable_server_is_named_without_its_password():
 
 
 def test_unknown_database_kind_is_named_without_its_password():
-    with pytest.raises(StorageError, match="cannot use database") as raised:
-        Store("postgres+psycopg://lagebild:secret@127.0.0.1/lagebild")
-    assert "secret" not in str(raised.value)
+    with pytest.raises(StorageError, match="SQLite or PostgreSQL") as raised:
+        Store("mysql://lagebild:secret@127.0.0.1/lagebild")
+    assert "mysql://" in str(raised.value) and "secret" not in str(raised.value)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql", "postgresql+psycopg"])
+def test_postgresql_is_reached_by_each_common_spelling_of_its_url(database_url, scheme):
+    url = sa.make_url(database_url).set(drivername=scheme).render_as_string(hide_password=False)
+    with Store(url) as store:
+        assert store.engine.dialect.name == "postgresql" and store.count_events() == 0
 
 
 def test_a_box_is_searched_by_the_spatial_index_where_postgis_is(store, batch):

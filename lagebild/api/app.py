@@ -8,7 +8,7 @@ import json
 from contextlib import asynccontextmanager
 
 import anyio.to_thread
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -36,6 +36,32 @@ class Health(BaseModel):
     version: str
     events: int
     documents: int
+
+
+def query_names(dependant) -> set[str]:
+    """The query parameters a route reads, its dependencies' too."""
+    found = {p.alias for p in dependant.query_params}
+    for dependency in dependant.dependencies:
+        found |= query_names(dependency)
+    return found
+
+
+async def known_parameters(request: Request) -> None:
+    """A misspelt parameter is an error, not a filter silently left out ("countyr=Syria")."""
+    known = query_names(request.scope["route"].dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        listed = ", ".join(sorted(known)) or "none"
+        raise RequestValidationError(
+            [
+                {
+                    "type": "extra_forbidden",
+                    "loc": ("query", name),
+                    "msg": f"unknown parameter; known: {listed}",
+                }
+                for name in unknown
+            ]
+        )
 
 
 def create_app(
@@ -82,14 +108,15 @@ def create_app(
         kept = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in error.errors()]
         return ASCIIJSONResponse({"detail": jsonable_encoder(kept)}, status_code=422)
 
-    @app.get("/health", response_model=Health)
+    @app.get("/health", response_model=Health, dependencies=[Depends(known_parameters)])
     def health() -> Response:
         counts = {"events": store.count_events(), "documents": store.count_documents()}
         return json_response(Health(status="ok", version=__version__, **counts))
 
     app.state.store = store
-    app.include_router(events.router(store, page_size))
-    app.include_router(documents.router(store))
+    checked = [Depends(known_parameters)]
+    app.include_router(events.router(store, page_size), dependencies=checked)
+    app.include_router(documents.router(store), dependencies=checked)
     app.include_router(dashboard.router(tile_url, tile_attribution))
     app.mount("/static", dashboard.static_files(), name="static")
     app.add_middleware(ResponseCache, version=store.version)

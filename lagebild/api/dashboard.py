@@ -29,7 +29,7 @@ def router(tile_url: str = "", tile_attribution: str = "") -> APIRouter:
     page = index_page(tile_url, tile_attribution)
     headers = {"Content-Security-Policy": content_policy(tile_url), "Cache-Control": "no-cache"}
 
-    @api.get("/")
+    @api.api_route("/", methods=["GET", "HEAD"])
     def index() -> HTMLResponse:
         return HTMLResponse(page, headers=headers)
 

@@ -120,10 +120,8 @@ class Store:
         """Open (and bring up to date) the database at `url`: a SQLite file's path or a
         database URL. `create=False` refuses a SQLite file that does not exist, for commands
         that only read, where a misspelt name would otherwise be a new, empty database."""
-        try:
-            url = sa.make_url(url if "://" in url else f"sqlite:///{url}")
-        except sa.exc.ArgumentError as error:
-            raise StorageError(f"cannot read the database URL: {error}") from error
+        url = database_url(url)
+        self.known_values: dict[str, tuple[int, list[str]]] = {}  # see `values`
         if not create and url.get_backend_name() == "sqlite" and url.database:
             if url.database != ":memory:" and not Path(url.database).is_file():
                 raise StorageError(f"no database file {url.database} (ingest makes one)")
@@ -388,8 +386,9 @@ class Store:
             c = event_days.c
             where = [c.day >= wanted.date_from] if wanted.date_from else []
             where += [c.day <= wanted.date_to] if wanted.date_to else []
-            where += [c.country == wanted.country] if wanted.country else []
-            where += [c.event_type == wanted.event_type] if wanted.event_type else []
+            for field in ("country", "event_type"):
+                if name := getattr(wanted, field):
+                    where.append(c[field].in_(self.spellings(field, name)))
             columns = (c.day, c.event_type, sa.func.sum(c.events), sa.func.sum(c.fatalities))
             return sa.select(*columns).where(*where).group_by(c.day, c.event_type)
         counts = (sa.func.count(), sa.func.coalesce(sa.func.sum(events.c.fatalities), 0))
@@ -401,8 +400,28 @@ class Store:
 
     def conditions(self, wanted: query.EventFilter) -> list:
         box = self.spatial_box if self.spatial else None
-        matchers = query.Matchers(self.source_text_match, self.actor_match, box)
+        matchers = query.Matchers(self.source_text_match, self.actor_match, box, self.named)
         return query.conditions(wanted, events, matchers, self.engine.dialect.name)
+
+    def named(self, field: str, name: str):
+        """Events whose `field` is `name` however the user cased and accented it."""
+        return events.c[field].in_(self.spellings(field, name))
+
+    def spellings(self, field: str, name: str) -> list[str]:
+        """The stored values of `field` that are `name` but for case and accents."""
+        wanted = query.plain(name)
+        return [v for v in self.values(field) if query.plain(v) == wanted]
+
+    def values(self, field: str) -> list[str]:
+        """The values one of the named columns holds, read again once the store has changed."""
+        version = self.version()
+        kept = self.known_values.get(field)
+        if kept is None or kept[0] != version:
+            column = events.c[field]
+            found = sa.select(column).where(column.is_not(None)).distinct()
+            with self.engine.connect() as connection:
+                kept = self.known_values[field] = version, connection.execute(found).scalars().all()
+        return kept[1]
 
     def actor_names_with(self, words: str) -> sa.Select:
         """The actor names that hold `words` (a short table: far fewer names than events)."""
@@ -489,6 +508,24 @@ class Store:
                 return list(connection.execute(sql, {"query": query, "limit": limit}).scalars())
             except sa.exc.OperationalError as error:
                 raise StorageError(f"bad search query {query!r}: {error.orig}") from error
+
+
+def database_url(text: str) -> sa.URL:
+    """The URL a `--db` value names: a path is a SQLite file; PostgreSQL may be written
+    postgres:// or postgresql:// (both reach it through psycopg, the driver installed)."""
+    try:
+        url = sa.make_url(text if "://" in text else f"sqlite:///{text}")
+    except sa.exc.ArgumentError as error:
+        raise StorageError(f"cannot read the database URL {text!r}: {error}") from error
+    backend, _, driver = url.drivername.partition("+")
+    if backend in ("postgres", "postgresql") and driver in ("", "psycopg"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite" and driver in ("", "pysqlite"):
+        return url
+    raise StorageError(
+        f"lagebild stores events in SQLite or PostgreSQL: --db takes a file path, "
+        f"sqlite:///PATH or postgresql://USER@HOST/DATABASE, not {url.drivername}://…"
+    )
 
 
 def pool_options(url: sa.URL, connections: int) -> dict:

@@ -73,3 +73,8 @@ def test_a_document_is_served_by_its_id_slashes_included(client):
     served = client.get(f"/documents/{document.id}").json()
     assert served["text"] == document.text and served["id"] == document.id
     assert client.get("/documents/no/such.txt").status_code == 404
+
+
+def test_the_page_answers_head_as_get(client):
+    response = client.head("/")
+    assert response.status_code == 200 and "text/html" in response.headers["content-type"]

@@ -73,3 +73,11 @@ def test_a_page_is_the_event_records_the_store_reads(api):
     assert page["events"] == [e.model_dump(mode="json") for e in typed]
     for event in page["events"]:
         assert Event.model_validate(event).model_dump(mode="json") == event
+
+
+@pytest.mark.parametrize("route", ["/events", "/points", "/stats", "/events.csv", "/health"])
+def test_an_unknown_parameter_is_refused_by_name(client, route):
+    response = client.get(f"{route}?countyr=Syria")
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["query", "countyr"] and "unknown parameter" in error["msg"]
