@@ -57,7 +57,7 @@ OutOption = Annotated[
 DEFAULT_DB = SETTINGS["database_url"].default
 FILTER_OPTIONS = (
     "date_from", "date_to", "country", "admin1", "event_type", "sub_event_type", "actor", "text",
-    "min_fatalities", "bbox",
+    "min_fatalities", "bbox", "located",
 )  # fmt: skip
 
 
@@ -268,6 +268,13 @@ def export(
     bbox: Annotated[
         str | None,
         typer.Option(metavar="W,S,E,N", help="Box in degrees; W > E crosses the antimeridian."),
+    ] = None,
+    located: Annotated[
+        bool | None,
+        typer.Option(
+            "--located/--unlocated",
+            help="Only events with coordinates, or only those placed by country or region.",
+        ),
     ] = None,
 ) -> None:
     """Write the stored events as ACLED CSV, GeoJSON or JSON Lines, newest first: all of them,

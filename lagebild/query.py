@@ -42,6 +42,10 @@ class EventFilter(BaseModel):
     actor: str | None = Field(None, max_length=200, description="Part of actor1 or actor2.")
     text: str | None = Field(None, max_length=200, description="Words in notes or sources.")
     min_fatalities: int | None = Field(None, ge=0, le=MAX_INT)
+    located: bool | None = Field(
+        None,
+        description="true: events with coordinates; false: those placed only by country or region.",
+    )
 
     @field_validator("bbox", mode="before")
     @classmethod
@@ -139,6 +143,8 @@ def conditions(
         found.append(matchers.actor(f.actor))
     if f.min_fatalities is not None:
         found.append(c.fatalities >= f.min_fatalities)
+    if f.located is not None:
+        found.append(c.latitude.is_not(None) if f.located else c.latitude.is_(None))
     if f.text:
         found.append(sa.or_(contains(c.notes, f.text, dialect), matchers.text(f.text)))
     return found

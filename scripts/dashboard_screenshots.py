@@ -20,7 +20,7 @@ ROOT = Path(__file__).parents[1]
 DEMO = [ROOT / "data" / "corpus", ROOT / "data" / "ucdp"]
 DOCS = ROOT / "docs"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-VIEW = "?date_from=2019-01-01&date_to=2019-12-31&lang=en"
+VIEW = "?country=Syria&date_from=2019-06-01&date_to=2019-08-31&lang=en"  # zoomed in, with labels
 PRISON = "hasakah-prison-2022-01.txt"
 
 
@@ -42,7 +42,8 @@ def shoot(url: str) -> None:
         page = browser.new_page(viewport={"width": 1500, "height": 950})
         page.goto(f"{url}/{VIEW}")
         page.wait_for_selector('body[data-renders="1"]')
-        page.wait_for_timeout(500)
+        page.wait_for_selector(".lb-place span")
+        page.wait_for_timeout(1000)  # the region borders of the countries in view
         page.screenshot(path=DOCS / "dashboard-map.png")
         page.locator("footer").screenshot(path=DOCS / "dashboard-timeline.png")
         prison = page.evaluate(
@@ -54,7 +55,9 @@ def shoot(url: str) -> None:
         page.goto(f"{url}/?event={prison}&lang=de")
         page.wait_for_selector("#event article")
         page.wait_for_timeout(800)
-        page.locator("#event").screenshot(path=DOCS / "dashboard-event.png")
+        box = page.locator("#event").bounding_box()  # its top: the fields and the first source
+        clip = {**box, "height": min(box["height"], 1300)}
+        page.screenshot(path=DOCS / "dashboard-event.png", clip=clip)
         browser.close()
 
 

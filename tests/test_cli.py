@@ -251,3 +251,11 @@ def test_reading_commands_refuse_a_database_file_that_is_not_there(tmp_path, com
 def test_serve_refuses_a_port_out_of_range():
     result = run("serve", "--port", "99999")
     assert result.exit_code == 2 and "65535" in result.output
+
+
+def test_an_error_naming_a_long_path_stays_on_one_line(tmp_path):
+    path = tmp_path / ("a-folder-with-a-long-name-" * 4) / "events.db"
+    result = run("export", "--db", path)
+    assert result.exit_code == 1
+    (line,) = [line for line in result.output.splitlines() if "error" in line]
+    assert str(path) in line

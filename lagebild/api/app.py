@@ -96,6 +96,8 @@ def create_app(
         description="Conflict events coded from news, ACLED-style, with evidence for every field.",
         max_body_size=max_body_bytes,
         lifespan=lifespan,
+        docs_url=None,  # served by `dashboard` from the package: FastAPI's loads from a CDN
+        redoc_url=None,
     )
 
     @app.exception_handler(LagebildError)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import chain
 from typing import Annotated, Literal
 
@@ -52,6 +53,9 @@ class Points(BaseModel):
     event_types: list[str]
     sub_event_types: list[str]
     countries: list[str]
+    country_codes: list[str | None] = Field(
+        description="ISO 3166 alpha-2 code of each of `countries` (null: none known)."
+    )
     id: list[str]
     latitude: list[float | None]
     longitude: list[float | None]
@@ -102,6 +106,13 @@ async def event_filter(
         str | None, Query(max_length=200, description="Words in the notes or a source's text.")
     ] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None,
+    located: Annotated[
+        bool | None,
+        Query(
+            description="true: events with coordinates; false: those without (country or "
+            "region only)."
+        ),
+    ] = None,
 ) -> EventFilter:
     """The filter the query parameters describe; what EventFilter refuses (a bbox it cannot
     read, date_to before date_from) is a 422 naming the parameter, like any other. Async: it
@@ -118,6 +129,7 @@ async def event_filter(
             actor=actor,
             text=text,
             min_fatalities=min_fatalities,
+            located=located,
         )
     except ValidationError as error:
         errors = error.errors(include_url=False, include_context=False)
@@ -170,7 +182,20 @@ def points_json(rows: list[tuple]) -> str:
         "fatalities": [row[7] for row in rows],
     }
     listed = {kind: list(found) for kind, found in names.items()}
-    return json.dumps({"count": len(rows), **listed, **columns}, separators=(",", ":"))
+    codes = {"country_codes": [country_code(name) for name in listed["countries"]]}
+    return json.dumps({"count": len(rows), **listed, **codes, **columns}, separators=(",", ":"))
+
+
+def country_code(name: str) -> str | None:
+    """A country's ISO code by its ACLED name: what a browser needs to name it in its language."""
+    return codes_by_name().get(name)
+
+
+@cache
+def codes_by_name() -> dict[str, str]:
+    from ..extraction.lexicon import countries
+
+    return {country.name: code for code, country in countries().items()}
 
 
 def json_response(model: BaseModel, status_code: int = 200) -> Response:

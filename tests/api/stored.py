@@ -84,6 +84,8 @@ FILTERS = {  # a query of /events and the events it selects
     "min_fatalities=3": {"prison", "clash", "unplaced"},
     "country=Syria&min_fatalities=5": {"clash"},
     "country=Atlantis": set(),
+    "located=false": {"unplaced"},
+    "located=true&country=Nigeria": set(),
     "country=sYRIA": {"prison", "clash"},  # names match whatever their case and accents
     "admin1=%C3%89rbil": {"drone"},  # Érbil
     "event_type=protests&sub_event_type=PEACEFUL protest": {"protest", "fiji"},

@@ -64,6 +64,8 @@ def test_points_are_columns_with_names_by_index(api):
     first = api.get(f"/events/{points['id'][0]}").json()
     assert points["event_types"][points["event_type"][0]] == first["event_type"]
     assert points["countries"][points["country"][0]] == first["country"]
+    codes = dict(zip(points["countries"], points["country_codes"], strict=True))
+    assert codes["Syria"] == "SY" and codes["Fiji"] == "FJ"
     assert points["day"][0] == (dt.date.fromisoformat(first["event_date"]) - EPOCH).days
     assert None in points["latitude"]  # an event without coordinates is still counted
 
@@ -78,3 +80,22 @@ def test_a_document_is_served_by_its_id_slashes_included(client):
 def test_the_page_answers_head_as_get(client):
     response = client.head("/")
     assert response.status_code == 200 and "text/html" in response.headers["content-type"]
+
+
+def test_places_are_the_most_populous_towns_in_the_box(client):
+    places = client.get("/places?bbox=35.7,32.3,42.4,37.3&limit=20").json()["places"]
+    assert len(places) == 20 and "Aleppo" in {name for name, *_ in places}
+    assert all(35.7 <= lon <= 42.4 and 32.3 <= lat <= 37.3 for _, lat, lon, _ in places)
+    populations = [population for *_, population in places]
+    assert populations == sorted(populations, reverse=True)
+
+
+def test_places_across_the_antimeridian():
+    from lagebild.api.dashboard import towns_in
+
+    assert {name for name, *_ in towns_in((177, -19, -178, -17), 10)} >= {"Suva"}
+
+
+def test_places_refuse_a_box_they_cannot_read(client):
+    response = client.get("/places?bbox=1,2,3")
+    assert response.status_code == 422 and response.json()["detail"][0]["loc"] == ["query", "bbox"]

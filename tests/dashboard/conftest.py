@@ -75,3 +75,43 @@ def page(browser, server):
     page.base = server
     yield page
     context.close()
+
+
+def spread_batch() -> list:
+    """Sixty events over the first quarter of 2022, two in 2008 and one by an actor no other
+    event has: a timeline's outliers and a single day of data."""
+    import datetime as dt
+
+    from conftest import build_event
+
+    from lagebild.models import Document, Source
+
+    days = [dt.date(2022, 1, 1) + dt.timedelta(days=i) for i in range(60)]
+    days += [dt.date(2008, 5, 1), dt.date(2008, 6, 1)]
+    batch = []
+    for i, day in enumerate(days):
+        document = Document(
+            id=f"de/spread-{i}.txt", text=f"Bericht {i}.", published=day.isoformat()
+        )
+        event = build_event(
+            event_date=day,
+            location=f"Ort {i}",
+            latitude=20 + (i % 10) * 2.5,
+            longitude=10 + (i // 10) * 4,
+            actor1="Lone Actor" if i == 30 else "Islamic State",
+            sources=[Source.of(document)],
+        )
+        batch.append((document, [event]))
+    return batch
+
+
+@pytest.fixture(scope="session")
+def spread_server(tmp_path_factory):
+    from lagebild.ingest import add_documents
+
+    store = Store(str(tmp_path_factory.mktemp("spread") / "spread.db"))
+    add_documents(store, spread_batch())
+    assert store.count_events() == 62
+    with BackgroundServer(create_app(store)) as url:
+        yield url
+    store.close()

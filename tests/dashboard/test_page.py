@@ -1,32 +1,9 @@
 """What an analyst does on the dashboard, in headless Chromium: the map, filters, the
 timeline brush, an event's evidence, the language switch, and hostile text staying text."""
 
-import json
-from urllib.parse import parse_qs, urlsplit
 from urllib.request import urlopen
 
-
-def open_page(page, query: str = "", renders: int = 1):
-    page.goto(f"{page.base}/{query}")
-    wait_for_render(page, renders)
-    return page
-
-
-def wait_for_render(page, renders: int) -> None:
-    page.wait_for_selector(f'body[data-renders="{renders}"]', timeout=20_000)
-
-
-def shown_count(page) -> int:
-    return int(page.get_attribute("#summary", "data-count"))
-
-
-def api(page, path: str) -> dict:
-    with urlopen(f"{page.base}{path}") as response:
-        return json.load(response)
-
-
-def url_query(page) -> dict:
-    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+from browsing import api, open_page, shown_count, url_query, wait_for_render
 
 
 def test_the_page_shows_every_stored_event_on_the_map_and_loads_nothing_from_elsewhere(page):
@@ -187,3 +164,12 @@ def test_a_tile_server_draws_its_map_when_one_is_set(browser, store):
         assert "Tiles" in page.text_content(".leaflet-control-attribution")
         assert errors == []
         page.close()
+
+
+def test_the_api_documentation_works_offline(page):
+    page.goto(f"{page.base}/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=20_000)
+    paths = page.locator(".opblock-summary-path").all_text_contents()
+    assert "/events" in paths and "/places" in paths
+    assert [url for url in page.requests if not url.startswith((page.base, "data:"))] == []
+    assert page.errors == []

@@ -3,7 +3,7 @@
 
 import { EVENT_TYPES, FILTERS, Points, SERVER_FILTERS } from "./data.js";
 import { el } from "./dom.js";
-import { language, setLanguage, typeName, word } from "./i18n.js";
+import { countryName, knowCountries, language, setLanguage, typeName, word } from "./i18n.js";
 import { EventMap } from "./map.js";
 import { eventPanel, listItem } from "./panel.js";
 import { Timeline } from "./timeline.js";
@@ -17,17 +17,26 @@ let serverKey = null; // the word filters the loaded points answer
 let renders = 0;
 let generation = 0; // a render that a newer one overtook draws nothing more
 let nextPage = null;
+let shownCountry = undefined; // the country the map last zoomed to
 
 const map = new EventMap($("#map"), {
   tiles: meta("lagebild-tiles"),
   attribution: meta("lagebild-tile-attribution"),
   onEvent: (id) => openEvent(id),
 });
-const timeline = new Timeline($("#timeline"), (from, to) => {
-  form.date_from.value = from ?? "";
-  form.date_to.value = to ?? "";
-  changed();
-});
+const timeline = new Timeline(
+  $("#timeline"),
+  (from, to) => {
+    form.date_from.value = from ?? "";
+    form.date_to.value = to ?? "";
+    changed();
+  },
+  (outside, everything) => {
+    const button = $("#everything");
+    button.hidden = !outside && !everything;
+    button.textContent = everything ? word("fit_span") : word("outside_span", outside.toLocaleString(language()));
+  },
+);
 
 function meta(name) {
   return document.querySelector(`meta[name="${name}"]`)?.content || "";
@@ -97,10 +106,11 @@ function fillForm() {
 }
 
 function fillOptions() {
-  const countries = [...points.countries].sort();
+  knowCountries(points.countryCodes);
+  const countries = [...points.countries].sort((a, b) => countryName(a).localeCompare(countryName(b), language()));
   const types = EVENT_TYPES.filter((type) => points.eventTypes.includes(type));
   const subs = [...points.subEventTypes].sort();
-  options(form.country, countries, (name) => name);
+  options(form.country, countries, countryName);
   options(form.event_type, types, typeName);
   options(form.sub_event_type, subs, typeName);
 }
@@ -117,18 +127,22 @@ function options(select, values, label) {
 
 async function render({ list = true } = {}) {
   const mine = ++generation;
-  $("#summary").textContent = word("loading");
+  $("#summary-text").textContent = word("loading");
   try {
     await Promise.all([loadPoints(), map.ready]);
   } catch (error) {
-    if (mine === generation) $("#summary").textContent = `${word("failed")} ${error.message}`;
+    if (mine === generation) $("#summary-text").textContent = `${word("failed")} ${error.message}`;
     return;
   }
   if (mine !== generation) return;
   fillOptions();
   const chosen = points.select(state.filters);
-  map.show(points, chosen);
-  timeline.draw(points, chosen, { period: state.period, measure: state.measure });
+  const undated = points.select({ ...state.filters, date_from: null, date_to: null });
+  const zoomed = state.filters.country !== shownCountry;
+  shownCountry = state.filters.country;
+  map.show(points, chosen, { fit: zoomed });
+  const { date_from: from, date_to: to } = state.filters;
+  timeline.draw(points, undated, { period: state.period, measure: state.measure, from, to });
   timeline.legend($("#legend"));
   summarise(chosen);
   downloads();
@@ -148,7 +162,10 @@ function summarise(chosen) {
     if (Number.isNaN(points.latitude[i])) unplaced += 1;
   }
   const text = word("summary", chosen.length.toLocaleString(language()), fatalities.toLocaleString(language()));
-  $("#summary").textContent = unplaced ? `${text} (${word("unplaced", unplaced)})` : text;
+  const button = $("#unplaced");
+  button.hidden = !unplaced || state.filters.located === "false";
+  button.textContent = word("unplaced", unplaced.toLocaleString(language()));
+  $("#summary-text").textContent = text;
   $("#summary").dataset.count = String(chosen.length);
 }
 
@@ -223,6 +240,14 @@ form.addEventListener("input", (event) => {
 });
 form.addEventListener("reset", () => setTimeout(changed));
 $("#more").addEventListener("click", () => nextPage && loadList(nextPage));
+$("#unplaced").addEventListener("click", () => {
+  form.located.value = "false";
+  changed();
+});
+$("#everything").addEventListener("click", () => {
+  timeline.showEverything(!timeline.everything);
+  render({ list: false });
+});
 $("#period").addEventListener("change", (event) => { state.period = event.target.value; render(); });
 $("#measure").addEventListener("change", (event) => { state.measure = event.target.value; render(); });
 $("#language").addEventListener("click", () => {
@@ -234,6 +259,7 @@ $("#language").addEventListener("click", () => {
 
 function applyLanguage() {
   setLanguage(state.lang);
+  map.relabel();
   $("#language").textContent = state.lang === "de" ? "EN" : "DE";
 }
 

@@ -3,7 +3,7 @@
 // redraws at once; filters on words (actor, text) are asked of the server.
 
 export const LOCAL_FILTERS = [
-  "date_from", "date_to", "country", "event_type", "sub_event_type", "min_fatalities",
+  "date_from", "date_to", "country", "event_type", "sub_event_type", "min_fatalities", "located",
 ];
 export const SERVER_FILTERS = ["actor", "text"];
 export const FILTERS = [...LOCAL_FILTERS, ...SERVER_FILTERS];
@@ -34,6 +34,7 @@ export class Points {
     this.eventTypes = json.event_types;
     this.subEventTypes = json.sub_event_types;
     this.countries = json.countries;
+    this.countryCodes = new Map(json.countries.map((name, i) => [name, json.country_codes?.[i]]));
     this.day = Int32Array.from(json.day);
     this.fatalities = Int32Array.from(json.fatalities);
     this.country = Int16Array.from(json.country);
@@ -60,6 +61,7 @@ export class Points {
     const type = filters.event_type ? position(EVENT_TYPES, filters.event_type) : null;
     const sub = filters.sub_event_type ? position(this.subEventTypes, filters.sub_event_type) : null;
     const least = filters.min_fatalities ? Number(filters.min_fatalities) : 0;
+    const located = filters.located ? filters.located === "true" : null;
     const chosen = new Uint32Array(this.count);
     let n = 0;
     for (let i = 0; i < this.count; i++) {
@@ -68,6 +70,7 @@ export class Points {
       if (country !== null && this.country[i] !== country) continue;
       if (type !== null && this.type[i] !== type) continue;
       if (sub !== null && this.subType[i] !== sub) continue;
+      if (located !== null && Number.isNaN(this.latitude[i]) === located) continue;
       chosen[n++] = i;
     }
     return chosen.subarray(0, n);

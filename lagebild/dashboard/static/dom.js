@@ -20,6 +20,7 @@ export function svg(tag, attributes = {}) {
 
 // A link only for web addresses: a source's "url" could be "javascript:…".
 export function safeUrl(url) {
+  if (!url) return null; // no address: no link (new URL would make one to "/null")
   try {
     const parsed = new URL(url, window.location.href);
     return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;

@@ -2,7 +2,7 @@
 // sources with the words behind each field marked in their text, and why reports merged.
 
 import { el, safeUrl } from "./dom.js";
-import { typeName, word } from "./i18n.js";
+import { countryName, language, typeName, word } from "./i18n.js";
 
 const FIELDS = [
   "event_date", "time_precision", "event_type", "sub_event_type", "disorder_type", "actor1",
@@ -12,7 +12,7 @@ const FIELDS = [
 ];
 
 export function listItem(event, onSelect) {
-  const place = [event.location, event.country].filter(Boolean).join(", ");
+  const place = [event.location, event.country && countryName(event.country)].filter(Boolean).join(", ");
   const actors = [event.actor1, event.actor2].filter(Boolean).join(" – ");
   const button = el(
     "button",
@@ -34,19 +34,55 @@ export function eventPanel(event, documents, onClose) {
   for (const field of FIELDS) {
     const value = event[field];
     if (value === null || value === undefined || value === "") continue;
-    const shown = typeof value === "boolean" ? word(value ? "yes" : "no") : field.endsWith("type") ? typeName(value) : value;
     const label = word(`field_${field}`) === `field_${field}` ? word(field) : word(`field_${field}`);
-    fields.append(el("dt", { text: label }), el("dd", { text: shown, "data-field": field }));
+    fields.append(el("dt", { text: label }), el("dd", { text: shown(field, value), "data-field": field }));
   }
   return el(
     "article",
     { "data-id": event.event_id },
     close,
-    el("h2", { text: `${typeName(event.sub_event_type)} · ${event.location ?? event.country ?? ""}` }),
+    el("h2", { text: `${typeName(event.sub_event_type)} · ${event.location ?? countryName(event.country ?? "")}` }),
     el("p", { className: "notes", text: event.notes }),
     fields,
+    language() === "de" ? el("p", { className: "note", text: word("acled_terms") }) : null,
     el("h3", { text: word("sources") }),
+    markKey(),
     ...event.sources.map((source) => sourceBlock(source, event, documents.get(source.doc_id))),
+  );
+}
+
+// A field's value as a reader takes it: ACLED's codes with their meaning, numbers as the
+// interface's language writes them.
+function shown(field, value) {
+  if (typeof value === "boolean") return word(value ? "yes" : "no");
+  if (field.endsWith("type")) return typeName(value);
+  if (field === "country") return countryName(value);
+  if (field === "inter1" || field === "inter2") return `${value} · ${word(`inter_${value}`)}`;
+  if (field === "interaction") return `${value} · ${interaction(value)}`;
+  if (field === "time_precision" || field === "geo_precision") return `${value} · ${word(`${field}_${value}`)}`;
+  if (field === "latitude" || field === "longitude") return number(value, 5);
+  if (typeof value === "number" && field !== "geonames_id") return number(value, 2);
+  return value;
+}
+
+// ACLED's interaction code: the two actors' inter codes, lower first; a 0 is an actor alone.
+function interaction(code) {
+  const [first, second] = [Math.floor(code / 10), code % 10];
+  const one = word(`inter_${first}`);
+  return second ? `${one} – ${word(`inter_${second}`)}` : word("alone", one);
+}
+
+function number(value, digits) {
+  return value.toLocaleString(language(), { maximumFractionDigits: digits });
+}
+
+// What each highlight colour in the source texts marks.
+function markKey() {
+  const fields = ["event_type", "actor1", "location", "event_date", "fatalities"];
+  return el(
+    "p",
+    { className: "mark-key" },
+    ...fields.map((field) => el("mark", { "data-field": field, text: word(`mark_${field}`) })),
   );
 }
 
@@ -81,16 +117,26 @@ export function sourceText(document, spans) {
     .map((s) => ({ ...s, start: at16(s.start), end: at16(s.end) }))
     .filter((s) => s.end <= text.length)
     .sort((a, b) => a.start - b.start);
-  const body = el("div", { className: "text" });
-  let at = 0;
+  const bodyStart = at16(document.body_start ?? 0);
+  let headerEnd = bodyStart; // the header's lines without the blank line after them
+  while (headerEnd > 0 && /\s/.test(text[headerEnd - 1])) headerEnd -= 1;
+  const header = headerEnd > 0 ? marked(text, located, 0, headerEnd, "text-header") : null;
+  return el("div", { className: "source-text" }, header, marked(text, located, bodyStart, text.length, "text"));
+}
+
+// text[from:to] with the spans inside it marked; a span overlapping an earlier one, or
+// crossing the range's ends, is shown by the earlier one or not at all.
+function marked(text, located, from, to, className) {
+  const part = el("div", { className });
+  let at = from;
   for (const span of located) {
-    if (span.start < at) continue;
-    body.append(text.slice(at, span.start));
-    body.append(el("mark", { text: text.slice(span.start, span.end), title: word(span.field), "data-field": span.field }));
+    if (span.start < at || span.end > to) continue;
+    part.append(text.slice(at, span.start));
+    part.append(el("mark", { text: text.slice(span.start, span.end), title: word(span.field), "data-field": span.field }));
     at = span.end;
   }
-  body.append(text.slice(at));
-  return body;
+  part.append(text.slice(at, to));
+  return part;
 }
 
 // Where the n-th character of a text starts in JavaScript's UTF-16 string.

@@ -1,0 +1,28 @@
+"""What the dashboard tests do in the page: open it, wait for a render, read what it shows."""
+
+import json
+from urllib.parse import parse_qs, urlsplit
+from urllib.request import urlopen
+
+
+def open_page(page, query: str = "", renders: int = 1):
+    page.goto(f"{page.base}/{query}")
+    wait_for_render(page, renders)
+    return page
+
+
+def wait_for_render(page, renders: int) -> None:
+    page.wait_for_selector(f'body[data-renders="{renders}"]', timeout=20_000)
+
+
+def shown_count(page) -> int:
+    return int(page.get_attribute("#summary", "data-count"))
+
+
+def api(page, path: str) -> dict:
+    with urlopen(f"{page.base}{path}") as response:
+        return json.load(response)
+
+
+def url_query(page) -> dict:
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
