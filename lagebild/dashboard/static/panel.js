@@ -12,7 +12,7 @@ const FIELDS = [
 ];
 
 export function listItem(event, onSelect) {
-  const place = [event.location, event.country && countryName(event.country)].filter(Boolean).join(", ");
+  const place = placeName(event);
   const actors = [event.actor1, event.actor2].filter(Boolean).join(" – ");
   const button = el(
     "button",
@@ -25,6 +25,13 @@ export function listItem(event, onSelect) {
   );
   button.addEventListener("click", () => onSelect(event.event_id));
   return el("li", {}, button);
+}
+
+// "Manbij, Syria"; an event placed only by its country is named by the country alone.
+function placeName(event) {
+  const country = event.country ? countryName(event.country) : "";
+  const location = event.location === event.country ? null : event.location;
+  return [location, country].filter(Boolean).join(", ");
 }
 
 export function eventPanel(event, documents, onClose) {
@@ -41,7 +48,7 @@ export function eventPanel(event, documents, onClose) {
     "article",
     { "data-id": event.event_id },
     close,
-    el("h2", { text: `${typeName(event.sub_event_type)} · ${event.location ?? countryName(event.country ?? "")}` }),
+    el("h2", { text: `${typeName(event.sub_event_type)} · ${placeName(event)}` }),
     el("p", { className: "notes", text: event.notes }),
     fields,
     language() === "de" ? el("p", { className: "note", text: word("acled_terms") }) : null,

@@ -12,7 +12,7 @@ const AXIS = 18; // below the bars: the dates
 const LEFT = 40; // left of the bars: the counts
 const TOP = 16; // above the bars: the measure's name
 const MIN_SLOTS = 7; // a single day of data is drawn as one day of a week, not the full width
-const OUTLIERS = 0.04; // the share of events that may fall outside the span drawn
+const OUTLIERS = 0.1; // the share of events that may fall outside the span's dense core
 const LABEL_PX = 7; // width of a label's character, about
 
 export class Timeline {
@@ -210,20 +210,24 @@ export class Timeline {
   }
 }
 
-// The days the timeline spans: the shortest stretch that holds all but OUTLIERS of the
-// events, when that is under a third of their whole span; and how many events lie outside it.
+// The days the timeline spans: the shortest stretch that holds all but OUTLIERS of the events,
+// widened by every event that lies closer to it than a quarter of its length, when that is
+// under a third of their whole span; and how many events lie outside it.
 function span(points, context, everything) {
   const days = Int32Array.from(context, (i) => points.day[i]).sort();
   if (!days.length) return [0, 0, 0];
   const [low, high] = [days[0], days[days.length - 1]];
   const kept = Math.ceil(days.length * (1 - OUTLIERS));
-  let [inner, outer] = [low, high];
+  let [first, last] = [0, days.length - 1];
   for (let i = 0; i + kept <= days.length; i++) {
-    if (days[i + kept - 1] - days[i] < outer - inner) [inner, outer] = [days[i], days[i + kept - 1]];
+    if (days[i + kept - 1] - days[i] < days[last] - days[first]) [first, last] = [i, i + kept - 1];
   }
+  const reach = () => Math.max(7, (days[last] - days[first]) / 4);
+  while (first > 0 && days[first] - days[first - 1] <= reach()) first -= 1;
+  while (last < days.length - 1 && days[last + 1] - days[last] <= reach()) last += 1;
+  const [inner, outer] = [days[first], days[last]];
   if (everything || (outer - inner) * 3 > high - low) return [low, high, 0];
-  const outside = days.filter((day) => day < inner || day > outer).length;
-  return [inner, outer, outside];
+  return [inner, outer, first + (days.length - 1 - last)];
 }
 
 function autoPeriod(days) {
