@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from ..errors import ConfigError
 from ..query import EventFilter
+from .parameters import known_parameters
 
 STATIC = Path(__file__).parents[1] / "dashboard" / "static"
 CONFIG_MARK = "<!-- config -->"
@@ -44,7 +45,7 @@ def router(tile_url: str = "", tile_attribution: str = "") -> APIRouter:
         """Swagger UI from the package, not a CDN: the API's documentation works offline."""
         return HTMLResponse(page_file("docs.html"), headers=headers)
 
-    @api.get("/places")
+    @api.get("/places", dependencies=[Depends(known_parameters)])
     def places(
         bbox: Annotated[
             str,

@@ -75,9 +75,11 @@ def test_a_page_is_the_event_records_the_store_reads(api):
         assert Event.model_validate(event).model_dump(mode="json") == event
 
 
-@pytest.mark.parametrize("route", ["/events", "/points", "/stats", "/events.csv", "/health"])
+@pytest.mark.parametrize(
+    "route", ["/events", "/points", "/stats", "/events.csv", "/health", "/places?bbox=0,0,1,1"]
+)
 def test_an_unknown_parameter_is_refused_by_name(client, route):
-    response = client.get(f"{route}?countyr=Syria")
+    response = client.get(f"{route}{'&' if '?' in route else '?'}countyr=Syria")
     assert response.status_code == 422
     (error,) = response.json()["detail"]
     assert error["loc"] == ["query", "countyr"] and "unknown parameter" in error["msg"]
