@@ -99,7 +99,8 @@ def with_cluster(workers: int, args: list[str]) -> tuple[float, float]:
 
 
 def stage_table(path: Path, count: int) -> list[tuple[str, float]]:
-    from lagebild.pipeline import ingest, warm_up
+    from lagebild.ingest import ingest
+    from lagebild.pipeline import warm_up
     from lagebild.read import read_paths
     from lagebild.store import Store
 

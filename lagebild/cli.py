@@ -166,7 +166,7 @@ def ingest(
     """Read documents, code their events and store both (already stored documents are skipped
     before they are coded)."""
     from .ingest import complete_details
-    from .pipeline import ingest as ingest_documents
+    from .ingest import ingest as ingest_documents
     from .store import Store
 
     with reported_errors(), Store(db) as store, coder(workers, scheduler) as coding:

@@ -4,18 +4,23 @@ Each event of a new document becomes a new event, or one more source of an event
 document reported (`merge.same_event` decides; the store only finds candidates and writes
 rows). A document's own events were merged by the extractor already, so two events of one
 document never become one here. `lagebild ingest`, `POST /documents` and the benchmarks all
-store through `add_documents`.
+store through `add_documents`; `ingest` codes read documents (in this process, a pool or on a
+cluster: `pipeline`) and stores them a batch at a time.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain
 
 from . import merge
 from .errors import IdConflict, NotStored, ReadError, StorageError
-from .models import Document, Event
+from .models import Document, Event, Notice
+from .pipeline import Coder, InProcess, batched, code_batch, done
+from .read import ReadResult
 from .store import Lookup, Rows, Store, Transaction, event_row
 
 DocumentEvents = tuple[Document, list[Event]]
@@ -179,3 +184,58 @@ def complete_details(store: Store) -> int:
         done += len(missing)
         if len(missing) < DETAILS_BATCH:
             return done
+
+
+@dataclass
+class Batch:
+    """One ingested batch: how many inputs it took, what could not be read or coded, the
+    notices on what was coded, and what the store made of it."""
+
+    size: int
+    errors: list[ReadError] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    outcome: Outcome = field(default_factory=Outcome)
+
+
+def ingest(
+    store: Store, items: Iterable[ReadResult], batch_size: int = 100, coder: Coder | None = None
+) -> Iterator[Batch]:
+    """Code read documents and store them with their events, `batch_size` to a transaction,
+    yielding what became of each batch in input order. A document whose text is stored already
+    is skipped before it is coded (a resumed run costs reading only). `coder` codes the
+    batches: in this process by default, or in a pool or on a Dask cluster, a few batches
+    ahead of the one being stored (one writer; memory bounded by the batches in flight)."""
+    coder = coder or InProcess()
+    pending: deque[tuple[Batch, Future]] = deque()
+    for chunk in batched(items, batch_size):
+        batch = Batch(len(chunk), errors=[i for i in chunk if isinstance(i, ReadError)])
+        documents = [i for i in chunk if not isinstance(i, ReadError)]
+        fresh = skip_stored(store, documents, batch.outcome)
+        pending.append((batch, coder.submit(code_batch, fresh) if fresh else done([])))
+        if len(pending) > coder.ahead:
+            yield store_batch(store, *pending.popleft())
+    while pending:
+        yield store_batch(store, *pending.popleft())
+
+
+def skip_stored(store: Store, documents: list[Document], outcome: Outcome) -> list[Document]:
+    """The documents whose text is not stored yet; the others go to `outcome.known`."""
+    if not documents:
+        return []
+    with store.transaction() as transaction:
+        stored = transaction.stored_documents(documents)
+    texts = {content_hash: doc_id for doc_id, content_hash in stored.items()}
+    outcome.known += [(d, texts[d.content_hash]) for d in documents if d.content_hash in texts]
+    return [d for d in documents if d.content_hash not in texts]
+
+
+def store_batch(store: Store, batch: Batch, coding: Future) -> Batch:
+    coded = []
+    for item in coding.result():
+        if isinstance(item, ReadError):
+            batch.errors.append(item)
+        else:
+            batch.notices += item.notices
+            coded.append((item.document, item.events))
+    batch.outcome += add_documents(store, coded)
+    return batch

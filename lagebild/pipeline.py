@@ -1,29 +1,26 @@
 """The stages in order: read → language → sentences → extract (with geo) → merge → store.
 
-`process` is the pure per-document step, the same in one process, a pool or on a cluster;
-`ingest` runs the stages over read documents into a store, a batch at a time, for the CLI and
-the API alike.
+`process` is the pure per-document step, the same in one process, a pool or on a cluster
+(`InProcess`, `Pool`, `Cluster` code batches of documents); `ingest.ingest` runs the stages
+over read documents into a store, a batch at a time. Nothing here needs the store, so the
+commands that only code documents start without it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import NamedTuple
 
 from .errors import ExtractError, LagebildError, ReadError
 from .extraction.coder import code_document
-from .ingest import Outcome, add_documents
 from .language import with_language
 from .models import Document, Event, Notice
 from .read import ReadResult
 from .settings import setting
-from .store import Store
 
 
 class Coded(NamedTuple):
@@ -65,61 +62,6 @@ def processed(items: Iterable[ReadResult]) -> Iterator[Coded | ReadError]:
         except Exception as error:  # noqa: BLE001 - one document's failure must not end a batch
             reason = f"could not be coded ({type(error).__name__}: {error})"
             yield ExtractError(item.location(), reason)
-
-
-@dataclass
-class Batch:
-    """One ingested batch: how many inputs it took, what could not be read or coded, the
-    notices on what was coded, and what the store made of it."""
-
-    size: int
-    errors: list[ReadError] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    outcome: Outcome = field(default_factory=Outcome)
-
-
-def ingest(
-    store: Store, items: Iterable[ReadResult], batch_size: int = 100, coder: Coder | None = None
-) -> Iterator[Batch]:
-    """Code read documents and store them with their events, `batch_size` to a transaction,
-    yielding what became of each batch in input order. A document whose text is stored already
-    is skipped before it is coded (a resumed run costs reading only). `coder` codes the
-    batches: in this process by default, or in a pool or on a Dask cluster, a few batches
-    ahead of the one being stored (one writer; memory bounded by the batches in flight)."""
-    coder = coder or InProcess()
-    pending: deque[tuple[Batch, Future]] = deque()
-    for chunk in batched(items, batch_size):
-        batch = Batch(len(chunk), errors=[i for i in chunk if isinstance(i, ReadError)])
-        documents = [i for i in chunk if not isinstance(i, ReadError)]
-        fresh = skip_stored(store, documents, batch.outcome)
-        pending.append((batch, coder.submit(code_batch, fresh) if fresh else done([])))
-        if len(pending) > coder.ahead:
-            yield store_batch(store, *pending.popleft())
-    while pending:
-        yield store_batch(store, *pending.popleft())
-
-
-def skip_stored(store: Store, documents: list[Document], outcome: Outcome) -> list[Document]:
-    """The documents whose text is not stored yet; the others go to `outcome.known`."""
-    if not documents:
-        return []
-    with store.transaction() as transaction:
-        stored = transaction.stored_documents(documents)
-    texts = {content_hash: doc_id for doc_id, content_hash in stored.items()}
-    outcome.known += [(d, texts[d.content_hash]) for d in documents if d.content_hash in texts]
-    return [d for d in documents if d.content_hash not in texts]
-
-
-def store_batch(store: Store, batch: Batch, coding: Future) -> Batch:
-    coded = []
-    for item in coding.result():
-        if isinstance(item, ReadError):
-            batch.errors.append(item)
-        else:
-            batch.notices += item.notices
-            coded.append((item.document, item.events))
-    batch.outcome += add_documents(store, coded)
-    return batch
 
 
 def code_batch(documents: list[Document]) -> list[Coded | ReadError]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lagebild.api import create_app
 from lagebild.api.server import BackgroundServer
-from lagebild.pipeline import ingest
+from lagebild.ingest import ingest
 from lagebild.read import read_paths
 from lagebild.store import Store
 

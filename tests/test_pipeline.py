@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 from lagebild.errors import ExtractError
+from lagebild.ingest import ingest
 from lagebild.models import Document
-from lagebild.pipeline import Cluster, InProcess, Pool, ingest, process, processed
+from lagebild.pipeline import Cluster, InProcess, Pool, process, processed
 from lagebild.read import read_paths
 from lagebild.store import Store
 
@@ -123,3 +124,19 @@ def test_a_resumed_ingest_codes_no_document_already_stored(tmp_path):
     assert sum(len(b.outcome.known) for b in batches) == first.documents
     with Store(url) as store:
         assert stored_events(store) == events
+
+
+def test_coding_documents_loads_no_store_and_no_merging():
+    """`extract` starts without SQLAlchemy, the store or the merge stage's word lists."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, lagebild.pipeline; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'wordfreq') "
+        "or m.startswith(('lagebild.store', 'lagebild.merge', 'lagebild.ingest'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "[]"

@@ -10,7 +10,7 @@ import pytest
 
 from lagebild.api import create_app
 from lagebild.api.server import BackgroundServer
-from lagebild.pipeline import ingest
+from lagebild.ingest import ingest
 from lagebild.read import document_from_text, read_paths
 from lagebild.store import Store
 
