@@ -2,6 +2,7 @@
 and a fresh database for each test on SQLite and on a PostgreSQL server."""
 
 import datetime as dt
+import json
 import os
 import uuid
 from pathlib import Path
@@ -133,6 +134,20 @@ def make_document():
 @pytest.fixture
 def make_evidence():
     return evidence_for
+
+
+def modules_loaded_by(module: str, roots: tuple[str, ...], prefixes: tuple[str, ...]) -> list:
+    """The modules of these packages (`roots`) or under these names (`prefixes`) that
+    importing `module` loads, in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    code = (
+        f"import json, sys, {module}; print(json.dumps(sorted(m for m in sys.modules "
+        f"if m.split('.')[0] in {roots!r} or m.startswith({prefixes!r}))))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(found.stdout)
 
 
 @pytest.fixture(scope="session")

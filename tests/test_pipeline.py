@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from conftest import modules_loaded_by
+
 from lagebild.errors import ExtractError
 from lagebild.ingest import ingest
 from lagebild.models import Document
@@ -128,15 +130,5 @@ def test_a_resumed_ingest_codes_no_document_already_stored(tmp_path):
 
 def test_coding_documents_loads_no_store_and_no_merging():
     """`extract` starts without SQLAlchemy, the store or the merge stage's word lists."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, lagebild.pipeline; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'wordfreq') "
-        "or m.startswith(('lagebild.store', 'lagebild.merge', 'lagebild.ingest'))))"
-    )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert loaded.stdout.strip() == "[]"
+    store = ("lagebild.store", "lagebild.merge", "lagebild.ingest")
+    assert modules_loaded_by("lagebild.pipeline", ("sqlalchemy", "wordfreq"), store) == []

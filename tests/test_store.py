@@ -3,7 +3,7 @@ search; WAL on SQLite."""
 
 import pytest
 import sqlalchemy as sa
-from conftest import PRISON, stored
+from conftest import PRISON, modules_loaded_by, stored
 
 from lagebild.errors import StorageError
 from lagebild.models import Event, Source
@@ -201,18 +201,8 @@ def test_a_box_is_searched_by_the_spatial_index_where_postgis_is(store, batch):
 
 
 def test_importing_the_store_loads_no_extractor():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, lagebild.store; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'lingua') "
-        "or m.startswith(('lagebild.extraction', 'lagebild.merge', 'lagebild.geo'))))"
-    )
-    loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert loaded.stdout.strip() == "[]"
+    extractor = ("lagebild.extraction", "lagebild.merge", "lagebild.geo")
+    assert modules_loaded_by("lagebild.store", ("spacy", "lingua"), extractor) == []
 
 
 def test_every_write_moves_the_version_on(store, batch):

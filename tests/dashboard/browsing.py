@@ -26,3 +26,14 @@ def api(page, path: str) -> dict:
 
 def url_query(page) -> dict:
     return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+def brush(page, start: float, end: float) -> dict:
+    """Drag across the timeline from one share of its width to another; its box."""
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * start, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * end, y, steps=5)
+    page.mouse.up()
+    return box

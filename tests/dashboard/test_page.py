@@ -3,7 +3,7 @@ timeline brush, an event's evidence, the language switch, and hostile text stayi
 
 from urllib.request import urlopen
 
-from browsing import api, open_page, shown_count, url_query, wait_for_render
+from browsing import api, brush, open_page, shown_count, url_query, wait_for_render
 
 
 def test_the_page_shows_every_stored_event_on_the_map_and_loads_nothing_from_elsewhere(page):
@@ -77,12 +77,7 @@ def markers_in_view(page) -> list:
 def test_brushing_the_timeline_filters_map_list_and_count(page):
     open_page(page)
     before = shown_count(page)
-    box = page.locator("#timeline").bounding_box()
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + box["width"] * 0.5, y)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.99, y, steps=5)
-    page.mouse.up()
+    brush(page, 0.5, 0.99)
     wait_for_render(page, 2)
     query = url_query(page)
     assert query["date_from"] < query["date_to"]

@@ -1,7 +1,7 @@
 """The timeline in Chromium: counts on a y-axis, whole date labels, the chosen dates shaded
 in the span they came from, a single day drawn narrow, and far-off events not stretching it."""
 
-from browsing import open_page, url_query, wait_for_render
+from browsing import brush, open_page, url_query, wait_for_render
 
 
 def texts(page, selector: str) -> list[str]:
@@ -26,12 +26,7 @@ def test_the_y_axis_counts_and_every_date_label_is_whole(page):
 def test_brushing_keeps_the_span_and_shades_the_chosen_dates(page):
     open_page(page)
     bars = page.locator("#timeline g.bar").count()
-    box = timeline_box(page)
-    y = box["y"] + box["height"] / 2
-    page.mouse.move(box["x"] + box["width"] * 0.6, y)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.9, y, steps=5)
-    page.mouse.up()
+    box = brush(page, 0.6, 0.9)
     wait_for_render(page, 2)
     assert "date_from" in url_query(page)
     assert page.locator("#timeline g.bar").count() == bars  # the same span, faded outside
