@@ -80,8 +80,8 @@ class InProcess:
 
     ahead = 0
 
-    def submit(self, function: Callable, *args) -> Future:
-        return done(function(*args))
+    def submit(self, function: Callable, documents: list[Document]) -> Future:
+        return done(function(documents))
 
     def close(self) -> None:
         pass
@@ -89,19 +89,24 @@ class InProcess:
 
 class Pool:
     """Codes batches in `workers` processes, forked once the resources are loaded here (on the
-    first batch to code, so a run with nothing new loads nothing), so that they share the
-    gazetteer and lexicons rather than load one each."""
+    first batch of FEW_DOCUMENTS or more to code, so a run with nothing new loads nothing), so
+    that they share the gazetteer and lexicons rather than load one each."""
 
     def __init__(self, workers: int):
         self.workers, self.ahead = workers, 2 * workers
         self.executor: ProcessPoolExecutor | None = None
 
-    def submit(self, function: Callable, *args) -> Future:
+    def submit(self, function: Callable, documents: list[Document]) -> Future:
+        """A batch of fewer than FEW_DOCUMENTS is coded here while no worker runs: starting
+        them costs more than coding it (a resumed run's batches are mostly stored already;
+        a single article needs no pool)."""
+        if self.executor is None and len(documents) < FEW_DOCUMENTS:
+            return done(function(documents))
         if self.executor is None:
             warm_up()
             context = multiprocessing.get_context("fork")
             self.executor = ProcessPoolExecutor(self.workers, mp_context=context)
-        return self.executor.submit(function, *args)
+        return self.executor.submit(function, documents)
 
     def close(self) -> None:
         if self.executor is not None:
@@ -117,8 +122,8 @@ class Cluster:
         self.client = Client(address, timeout=CLUSTER_TIMEOUT)
         self.ahead = 2 * max(1, sum(self.client.nthreads().values()))
 
-    def submit(self, function: Callable, *args) -> Future:
-        return self.client.submit(function, *args, pure=False)
+    def submit(self, function: Callable, documents: list[Document]) -> Future:
+        return self.client.submit(function, documents, pure=False)
 
     def close(self) -> None:
         self.client.close()
@@ -126,6 +131,7 @@ class Cluster:
 
 Coder = InProcess | Pool | Cluster
 CLUSTER_TIMEOUT = "10s"
+FEW_DOCUMENTS = 10  # a batch of fewer is coded in the ingesting process until a pool runs
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:

@@ -83,10 +83,21 @@ def test_a_pool_of_workers_stores_exactly_what_one_process_does(tmp_path):
     alone = ingested(f"sqlite:///{tmp_path / 'one.db'}")
     pool = Pool(2)
     try:
-        assert ingested(f"sqlite:///{tmp_path / 'pool.db'}", pool) == alone
+        assert ingested(f"sqlite:///{tmp_path / 'pool.db'}", pool, batch_size=20) == alone
+        assert pool.executor is not None  # the workers coded
     finally:
         pool.close()
     assert len(alone) > 40
+
+
+def test_a_pool_codes_a_few_documents_itself_rather_than_start_its_workers(tmp_path):
+    alone = ingested(f"sqlite:///{tmp_path / 'one.db'}", batch_size=5)
+    pool = Pool(2)
+    try:
+        assert ingested(f"sqlite:///{tmp_path / 'pool.db'}", pool, batch_size=5) == alone
+        assert pool.executor is None
+    finally:
+        pool.close()
 
 
 def test_a_dask_cluster_stores_exactly_what_one_process_does(tmp_path):
@@ -111,9 +122,9 @@ class CountingCoder(InProcess):
     def __init__(self):
         self.documents = 0
 
-    def submit(self, function, *args):
-        self.documents += len(args[0])
-        return super().submit(function, *args)
+    def submit(self, function, documents):
+        self.documents += len(documents)
+        return super().submit(function, documents)
 
 
 def test_a_resumed_ingest_codes_no_document_already_stored(tmp_path):
