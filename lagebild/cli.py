@@ -55,10 +55,6 @@ OutOption = Annotated[
     Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write here, not stdout.")
 ]
 DEFAULT_DB = SETTINGS["database_url"].default
-FILTER_OPTIONS = (
-    "date_from", "date_to", "country", "admin1", "event_type", "sub_event_type", "actor", "text",
-    "min_fatalities", "bbox", "located",
-)  # fmt: skip
 
 
 class ExportFormat(StrEnum):
@@ -279,10 +275,10 @@ def export(
 ) -> None:
     """Write the stored events as ACLED CSV, GeoJSON or JSON Lines, newest first: all of them,
     or those the filters select (the API's filters; names match in any case and accents)."""
-    from .query import event_filter
+    from .query import EventFilter, event_filter
     from .store import Store
 
-    given = {k: v for k, v in locals().items() if k in FILTER_OPTIONS and v is not None}
+    given = {k: v for k, v in locals().items() if k in EventFilter.model_fields and v is not None}
     with reported_errors(), Store(db, create=False) as store:
         wanted = event_filter(given)
         with output(out) as handle:

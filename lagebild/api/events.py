@@ -182,17 +182,13 @@ def points_json(rows: list[tuple]) -> str:
         "fatalities": [row[7] for row in rows],
     }
     listed = {kind: list(found) for kind, found in names.items()}
-    codes = {"country_codes": [country_code(name) for name in listed["countries"]]}
+    codes = {"country_codes": [country_codes().get(name) for name in listed["countries"]]}
     return json.dumps({"count": len(rows), **listed, **codes, **columns}, separators=(",", ":"))
 
 
-def country_code(name: str) -> str | None:
-    """A country's ISO code by its ACLED name: what a browser needs to name it in its language."""
-    return codes_by_name().get(name)
-
-
 @cache
-def codes_by_name() -> dict[str, str]:
+def country_codes() -> dict[str, str]:
+    """ACLED country name -> ISO alpha-2 code: what a browser needs to name it in its language."""
     from ..extraction.lexicon import countries
 
     return {country.name: code for code, country in countries().items()}

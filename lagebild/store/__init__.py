@@ -121,7 +121,7 @@ class Store:
         database URL. `create=False` refuses a SQLite file that does not exist, for commands
         that only read, where a misspelt name would otherwise be a new, empty database."""
         url = database_url(url)
-        self.known_values: dict[str, tuple[int, list[str]]] = {}  # see `values`
+        self.known_values: dict[str, tuple[int, dict[str, list[str]]]] = {}  # see `values`
         if not create and url.get_backend_name() == "sqlite" and url.database:
             if url.database != ":memory:" and not Path(url.database).is_file():
                 raise StorageError(f"no database file {url.database} (ingest makes one)")
@@ -409,18 +409,21 @@ class Store:
 
     def spellings(self, field: str, name: str) -> list[str]:
         """The stored values of `field` that are `name` but for case and accents."""
-        wanted = query.plain(name)
-        return [v for v in self.values(field) if query.plain(v) == wanted]
+        return self.values(field).get(query.plain(name), [])
 
-    def values(self, field: str) -> list[str]:
-        """The values one of the named columns holds, read again once the store has changed."""
+    def values(self, field: str) -> dict[str, list[str]]:
+        """The values one of the named columns holds, by their `query.plain` form; read again
+        once the store has changed."""
         version = self.version()
         kept = self.known_values.get(field)
         if kept is None or kept[0] != version:
             column = events.c[field]
             found = sa.select(column).where(column.is_not(None)).distinct()
+            by_plain: dict[str, list[str]] = {}
             with self.engine.connect() as connection:
-                kept = self.known_values[field] = version, connection.execute(found).scalars().all()
+                for value in connection.execute(found).scalars():
+                    by_plain.setdefault(query.plain(value), []).append(value)
+            kept = self.known_values[field] = version, by_plain
         return kept[1]
 
     def actor_names_with(self, words: str) -> sa.Select:

@@ -2,7 +2,7 @@
 // event panel, all drawn from the API of the server that serves this page.
 
 import { EVENT_TYPES, FILTERS, Points, SERVER_FILTERS } from "./data.js";
-import { el } from "./dom.js";
+import { el, getJson } from "./dom.js";
 import { countryName, knowCountries, language, setLanguage, typeName, word } from "./i18n.js";
 import { EventMap } from "./map.js";
 import { eventPanel, listItem } from "./panel.js";
@@ -68,15 +68,6 @@ function filterQuery(names) {
   const query = new URLSearchParams();
   for (const name of names) if (state.filters[name]) query.set(name, state.filters[name]);
   return query;
-}
-
-async function getJson(url) {
-  const response = await fetch(url);
-  if (!response.ok) {
-    const detail = await response.json().catch(() => ({}));
-    throw new Error(typeof detail.detail === "string" ? detail.detail : `${response.status}`);
-  }
-  return response.json();
 }
 
 async function loadPoints() {

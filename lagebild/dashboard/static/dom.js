@@ -28,3 +28,13 @@ export function safeUrl(url) {
     return null;
   }
 }
+
+// JSON from this server; an error answer becomes an Error carrying the API's `detail`.
+export async function getJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    const detail = await response.json().catch(() => ({}));
+    throw new Error(typeof detail.detail === "string" ? detail.detail : `${response.status}`);
+  }
+  return response.json();
+}

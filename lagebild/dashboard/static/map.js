@@ -4,7 +4,7 @@
 
 import { TYPE_COLOURS, EVENT_TYPES } from "./data.js";
 import { word } from "./i18n.js";
-import { el } from "./dom.js";
+import { el, getJson } from "./dom.js";
 
 const CELL_PX = 56; // events closer than this on screen are drawn as one cluster
 const ANTARCTICA = "010";
@@ -260,12 +260,6 @@ function sizeLegend() {
 
 function eventRadius(fatalities) {
   return 5 + Math.min(15, 2 * Math.sqrt(fatalities));
-}
-
-async function getJson(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.json();
 }
 
 function compact(n) {
